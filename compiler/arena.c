@@ -1,0 +1,98 @@
+/* arena.c - region allocator: large blocks carved linearly. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ArenaBlock {
+    ArenaBlock *prev;   /* the block filled before this one */
+    size_t size;        /* usable bytes in data[] */
+    size_t used;        /* bytes handed out */
+    max_align_t data[]; /* storage, aligned for any type */
+};
+
+enum { ARENA_BLOCK_MIN = 64 * 1024 };
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) {
+        fputs("ruta: error: memoria insuficiente\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void arena_init(Arena *a)
+{
+    a->head = NULL;
+    a->total = 0;
+}
+
+void arena_free(Arena *a)
+{
+    ArenaBlock *b = a->head;
+    while (b) {
+        ArenaBlock *prev = b->prev;
+        free(b);
+        b = prev;
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
+void *arena_alloc(Arena *a, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    if (size == 0)
+        size = align;
+    ArenaBlock *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t want = size > ARENA_BLOCK_MIN ? size : ARENA_BLOCK_MIN;
+        if (b && b->size * 2 > want && b->size < 64u * 1024 * 1024)
+            want = b->size * 2;
+        b = xmalloc(sizeof(ArenaBlock) + want);
+        b->prev = a->head;
+        b->size = want;
+        b->used = 0;
+        a->head = b;
+        a->total += want;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t len)
+{
+    char *p = arena_alloc(a, len + 1);
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *arena_strdup(Arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(Arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return arena_strdup(a, "");
+    char *p = arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}

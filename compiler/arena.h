@@ -1,0 +1,39 @@
+/* arena.h - region allocator for one compilation.
+ *
+ * Contract: every allocation lives until arena_free() releases the whole
+ * arena at once; nothing is freed one by one. Allocation never returns NULL:
+ * on exhaustion of memory the process aborts with a message (the compiler
+ * cannot do anything useful without memory). Not thread-safe: one arena per
+ * compilation context, never shared between threads while allocating.
+ */
+#ifndef RUTA_ARENA_H
+#define RUTA_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ArenaBlock ArenaBlock;
+
+typedef struct Arena {
+    ArenaBlock *head;   /* current block; older blocks are chained behind it */
+    size_t total;       /* bytes obtained from malloc, for statistics */
+} Arena;
+
+void arena_init(Arena *a);
+void arena_free(Arena *a);
+
+/* Zero-filled, aligned for any type. */
+void *arena_alloc(Arena *a, size_t size);
+/* Copy of s[0..len) with a terminating NUL. */
+char *arena_strndup(Arena *a, const char *s, size_t len);
+char *arena_strdup(Arena *a, const char *s);
+/* printf into the arena. */
+char *arena_printf(Arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
+#define ARENA_NEW_ARRAY(a, T, n) ((T *)arena_alloc((a), sizeof(T) * (size_t)(n)))
+
+#endif

@@ -1,0 +1,318 @@
+/* ast.c - constructors for the syntax tree; each sets kind and location. */
+#include "ast.h"
+
+#include <string.h>
+
+Value *ast_value(Arena *a, ValueKind kind, Loc loc)
+{
+    Value *v = ARENA_NEW(a, Value);
+    v->kind = kind;
+    v->loc = loc;
+    return v;
+}
+
+Value *ast_value_datetime(Arena *a, Value *date, Value *time)
+{
+    Value *v = ast_value(a, VAL_DATETIME, loc_span(date->loc, time->loc));
+    if (date->kind == VAL_ERROR || time->kind == VAL_ERROR)
+        v->kind = VAL_ERROR;
+    v->date = date->date;
+    v->minutes = time->minutes;
+    return v;
+}
+
+Value *ast_value_range(Arena *a, Value *from, Value *to)
+{
+    Value *v = ast_value(a, VAL_RANGE, loc_span(from->loc, to->loc));
+    if (from->kind == VAL_ERROR || to->kind == VAL_ERROR)
+        v->kind = VAL_ERROR;
+    v->date = from->date;
+    v->date2 = to->date;
+    v->loc2 = to->loc;
+    return v;
+}
+
+static TimeUnit time_unit(const char *f)
+{
+    static const struct { const char *name; TimeUnit unit; } units[] = {
+        { "min", UNIT_MIN }, { "mins", UNIT_MIN }, { "minuto", UNIT_MIN }, { "minutos", UNIT_MIN },
+        { "h", UNIT_HORA }, { "hora", UNIT_HORA }, { "horas", UNIT_HORA },
+        { "dia", UNIT_DIA }, { "dias", UNIT_DIA },
+        { "semana", UNIT_SEMANA }, { "semanas", UNIT_SEMANA },
+        { "mes", UNIT_MES }, { "meses", UNIT_MES },
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(f, units[i].name) == 0)
+            return units[i].unit;
+    return UNIT_COUNT;
+}
+
+Value *ast_value_quantity(Arena *a, Value *number, const char *unit, const char *folded, Loc unit_loc)
+{
+    Value *v = ast_value(a, VAL_QUANTITY, loc_span(number->loc, unit_loc));
+    v->number = number->number;
+    v->text = unit;
+    v->folded = folded;
+    if (number->kind == VAL_ERROR) {
+        v->kind = VAL_ERROR;
+    } else if (strcmp(folded, "CLP") == 0) {
+        v->kind = VAL_MONEY;
+        v->money = MONEY_CLP;
+    } else if (strcmp(folded, "UF") == 0) {
+        v->kind = VAL_MONEY;
+        v->money = MONEY_UF;
+    } else {
+        v->unit = time_unit(folded);
+    }
+    return v;
+}
+
+void ast_values_add(ValueList *l, Value *v)
+{
+    if (l->tail)
+        l->tail->next = v;
+    else
+        l->head = v;
+    l->tail = v;
+}
+
+Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value *values,
+               Value *comment, ItemList *block, bool has_block, Loc block_loc)
+{
+    Attr *at = ARENA_NEW(a, Attr);
+    at->key = key;
+    at->key_folded = folded;
+    at->key_loc = key_loc;
+    at->values = values;
+    at->key_id = -1;
+    Loc end = key_loc;
+    for (Value *v = values; v; v = v->next) {
+        at->nvalues++;
+        end = v->loc;
+    }
+    if (comment)
+        end = comment->loc;
+    at->loc = loc_span(key_loc, end);
+    at->comment = comment;
+    at->has_block = has_block;
+    at->block_loc = block_loc;
+    at->block = block ? block->attrs : NULL;
+    return at;
+}
+
+Attr *ast_entry(Arena *a, EntryKind kind, Loc kw_loc, Attr *attr)
+{
+    (void)a;
+    attr->entry = kind;
+    attr->entry_loc = kw_loc;
+    attr->loc = loc_span(kw_loc, attr->loc);
+    return attr;
+}
+
+void ast_items_add_attr(ItemList *l, Attr *attr)
+{
+    if (l->attrs_tail)
+        l->attrs_tail->next = attr;
+    else
+        l->attrs = attr;
+    l->attrs_tail = attr;
+}
+
+void ast_items_add_decl(ItemList *l, Decl *d)
+{
+    if (l->decls_tail)
+        l->decls_tail->next = d;
+    else
+        l->decls = d;
+    l->decls_tail = d;
+}
+
+static Decl *new_decl(Arena *a, DeclKind kind, Loc kw_loc, Loc end_loc, uint32_t file)
+{
+    Decl *d = ARENA_NEW(a, Decl);
+    d->kind = kind;
+    d->kw_loc = kw_loc;
+    d->loc = loc_span(kw_loc, end_loc);
+    d->file = file;
+    return d;
+}
+
+static void set_title(Decl *d, Value *title)
+{
+    if (title && title->kind != VAL_ERROR) {
+        d->title = title->text;
+        d->title_loc = title->loc;
+    }
+}
+
+static void adopt_block(Decl *d, ItemList *block)
+{
+    if (!block)
+        return;
+    d->attrs = block->attrs;
+    d->children = block->decls;
+    for (Decl *c = d->children; c; c = c->next)
+        c->parent = d;
+}
+
+Decl *ast_decl(Arena *a, DeclKind kind, Loc kw_loc, const char *name, const char *folded,
+               Loc name_loc, Value *title, ItemList *block, Loc end_loc, bool has_block,
+               bool unclosed, uint32_t file)
+{
+    Decl *d = new_decl(a, kind, kw_loc, end_loc, file);
+    d->name = name;
+    d->folded = folded;
+    d->name_loc = name_loc;
+    set_title(d, title);
+    d->has_block = has_block;
+    d->unclosed = unclosed;
+    adopt_block(d, block);
+    return d;
+}
+
+Decl *ast_decl_dated(Arena *a, DeclKind kind, Loc kw_loc, Value *date, Value *title,
+                     ItemList *block, Loc end_loc, bool unclosed, uint32_t file)
+{
+    Decl *d = new_decl(a, kind, kw_loc, end_loc, file);
+    d->date = date->date;
+    d->date_loc = date->loc;
+    d->name_loc = date->loc;
+    set_title(d, title);
+    d->has_block = true;
+    d->unclosed = unclosed;
+    adopt_block(d, block);
+    return d;
+}
+
+Decl *ast_vocabulario(Arena *a, Loc kw_loc, const char *name, const char *folded, Loc name_loc,
+                      Value *title, Term *terms, Loc end_loc, bool unclosed, uint32_t file)
+{
+    Decl *d = ast_decl(a, DECL_VOCABULARIO, kw_loc, name, folded, name_loc, title, NULL, end_loc,
+                       true, unclosed, file);
+    d->terms = terms;
+    return d;
+}
+
+Decl *ast_calendario(Arena *a, Loc kw_loc, const char *name, const char *folded, Loc name_loc,
+                     Value *title, CalDay *days, Loc end_loc, bool unclosed, uint32_t file)
+{
+    Decl *d = ast_decl(a, DECL_CALENDARIO, kw_loc, name, folded, name_loc, title, NULL, end_loc,
+                       true, unclosed, file);
+    d->days = days;
+    return d;
+}
+
+Term *ast_term(Arena *a, const char *name, const char *folded, Loc loc, Value *label, Value *desc)
+{
+    Term *t = ARENA_NEW(a, Term);
+    t->name = name;
+    t->folded = folded;
+    t->loc = loc;
+    t->label = label && label->kind != VAL_ERROR ? label->text : name;
+    t->description = desc && desc->kind != VAL_ERROR ? desc->text : NULL;
+    return t;
+}
+
+void ast_terms_add(TermList *l, Term *t)
+{
+    if (l->tail)
+        l->tail->next = t;
+    else
+        l->head = t;
+    l->tail = t;
+}
+
+CalDay *ast_feriado(Arena *a, Loc kw_loc, Value *date, Value *name)
+{
+    CalDay *c = ARENA_NEW(a, CalDay);
+    c->from = c->to = date->date;
+    c->name = name->text ? name->text : "";
+    c->loc = loc_span(kw_loc, name->loc);
+    return c;
+}
+
+CalDay *ast_vacaciones(Arena *a, Loc kw_loc, Value *from, Value *to, Value *name)
+{
+    CalDay *c = ARENA_NEW(a, CalDay);
+    c->vacaciones = true;
+    c->from = from->date;
+    c->to = to->date;
+    c->name = name->text ? name->text : "";
+    c->loc = loc_span(kw_loc, name->loc);
+    return c;
+}
+
+void ast_cal_add(CalList *l, CalDay *d)
+{
+    if (l->tail)
+        l->tail->next = d;
+    else
+        l->head = d;
+    l->tail = d;
+}
+
+Usar *ast_usar(Arena *a, Value *path)
+{
+    Usar *u = ARENA_NEW(a, Usar);
+    u->path = path->text ? path->text : "";
+    u->loc = path->loc;
+    return u;
+}
+
+void ast_usar_add(UsarList *l, Usar *u)
+{
+    if (l->tail)
+        l->tail->next = u;
+    else
+        l->head = u;
+    l->tail = u;
+}
+
+typedef struct KindWords {
+    const char *keyword, *noun, *indefinite, *definite;
+} KindWords;
+
+static const KindWords KIND_WORDS[DECL_KIND_COUNT] = {
+    [DECL_PLAN] = { "plan", "plan", "un plan", "el plan" },
+    [DECL_PERSONA] = { "persona", "persona", "una persona", "la persona" },
+    [DECL_EQUIPO] = { "equipo", "equipo", "un equipo", "el equipo" },
+    [DECL_CAPACIDAD] = { "capacidad", "capacidad", "una capacidad", "la capacidad" },
+    [DECL_ACCION] = { "accion", "acción", "una acción", "la acción" },
+    [DECL_INDICADOR] = { "indicador", "indicador", "un indicador", "el indicador" },
+    [DECL_HITO] = { "hito", "hito", "un hito", "el hito" },
+    [DECL_SEGUIMIENTO] = { "seguimiento", "seguimiento", "un seguimiento", "el seguimiento" },
+    [DECL_VOCABULARIO] = { "vocabulario", "vocabulario", "un vocabulario", "el vocabulario" },
+    [DECL_CALENDARIO] = { "calendario", "calendario", "un calendario", "el calendario" },
+    [DECL_AUTOEVALUACION] = { "autoevaluacion", "autoevaluación", "una autoevaluación", "la autoevaluación" },
+    [DECL_ACUERDO] = { "acuerdo", "acuerdo", "un acuerdo", "el acuerdo" },
+    [DECL_NUDO] = { "nudo", "nudo", "un nudo crítico", "el nudo crítico" },
+};
+
+const char *ast_kind_noun(DeclKind k) { return KIND_WORDS[k].noun; }
+const char *ast_kind_indefinite(DeclKind k) { return KIND_WORDS[k].indefinite; }
+const char *ast_kind_definite(DeclKind k) { return KIND_WORDS[k].definite; }
+const char *ast_kind_keyword(DeclKind k) { return KIND_WORDS[k].keyword; }
+
+static const char *const ENTRY_WORDS[ENTRY_KIND_COUNT] = {
+    [ENTRY_NONE] = "",
+    [ENTRY_AVANCE] = "avance",
+    [ENTRY_MEDICION] = "medicion",
+    [ENTRY_NUDO] = "nudo",
+    [ENTRY_LOGRO] = "logro",
+    [ENTRY_ACUERDO] = "acuerdo",
+    [ENTRY_APRENDIZAJE] = "aprendizaje",
+    [ENTRY_OBSERVACION] = "observacion",
+    [ENTRY_CUMPLIDO] = "cumplido",
+    [ENTRY_RESUELTO] = "resuelto",
+    [ENTRY_AJUSTE] = "ajuste",
+};
+
+const char *ast_entry_keyword(EntryKind k) { return ENTRY_WORDS[k]; }
+
+EntryKind ast_entry_from_name(const char *folded)
+{
+    for (int k = ENTRY_AVANCE; k < ENTRY_KIND_COUNT; k++)
+        if (strcmp(ENTRY_WORDS[k], folded) == 0)
+            return (EntryKind)k;
+    return ENTRY_NONE;
+}

@@ -1,0 +1,213 @@
+/* ast.h - the syntax tree of a Ruta file.
+ *
+ * Contract: every node, list and string lives in the compilation arena and
+ * is freed with it; nodes are created only through the ast_* constructors,
+ * which the grammar actions call (one call per action). Lists keep source
+ * order. The tree is generic: which attributes a block takes is decided by
+ * the schema (schema.h), not here. Names keep the spelling the user wrote
+ * (`name`) and the accent-folded form used for lookup (`folded`).
+ */
+#ifndef RUTA_AST_H
+#define RUTA_AST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "source.h"
+
+/* Declaration kinds; also the kinds of names in the plan's namespace. */
+typedef enum DeclKind {
+    DECL_PLAN,
+    DECL_PERSONA,
+    DECL_EQUIPO,
+    DECL_CAPACIDAD,
+    DECL_ACCION,
+    DECL_INDICADOR,
+    DECL_HITO,
+    DECL_SEGUIMIENTO,
+    DECL_VOCABULARIO,
+    DECL_CALENDARIO,
+    DECL_AUTOEVALUACION,
+    DECL_ACUERDO,   /* named by `id:` in an acuerdo entry (no syntax of its own) */
+    DECL_NUDO,      /* named by `id:` in a nudo entry */
+    DECL_KIND_COUNT
+} DeclKind;
+
+/* Entry kinds of a seguimiento (section 4 and 11). */
+typedef enum EntryKind {
+    ENTRY_NONE,        /* a plain attribute */
+    ENTRY_AVANCE,
+    ENTRY_MEDICION,
+    ENTRY_NUDO,
+    ENTRY_LOGRO,
+    ENTRY_ACUERDO,
+    ENTRY_APRENDIZAJE,
+    ENTRY_OBSERVACION,
+    ENTRY_CUMPLIDO,
+    ENTRY_RESUELTO,
+    ENTRY_AJUSTE,
+    ENTRY_KIND_COUNT
+} EntryKind;
+
+typedef enum ValueKind {
+    VAL_STRING,    /* "..." (text holds the unescaped content) */
+    VAL_TEXT,      /* """...""" (dedented content) */
+    VAL_NUMBER,    /* 12, 12.5, 1_000 */
+    VAL_PERCENT,   /* 80% */
+    VAL_MONEY,     /* $150.000, 150000 CLP, 2.5 UF */
+    VAL_DATE,      /* 2026-05-14 */
+    VAL_DATETIME,  /* 2026-05-14 15:30 */
+    VAL_RANGE,     /* DATE .. DATE */
+    VAL_QUANTITY,  /* 90 min, 12 conversaciones */
+    VAL_NAME,      /* a reference or a vocabulary term */
+    VAL_ERROR      /* a literal the scanner already reported */
+} ValueKind;
+
+typedef enum MoneyUnit { MONEY_CLP, MONEY_UF } MoneyUnit;
+
+/* Time units of quantities; UNIT_COUNT is a free count unit. */
+typedef enum TimeUnit { UNIT_COUNT, UNIT_MIN, UNIT_HORA, UNIT_DIA, UNIT_SEMANA, UNIT_MES } TimeUnit;
+
+typedef struct Value {
+    ValueKind kind;
+    Loc loc;
+    const char *text;    /* STRING/TEXT content, NAME spelling, QUANTITY unit */
+    const char *folded;  /* NAME or unit, accent-folded */
+    double number;       /* NUMBER, PERCENT, MONEY amount, QUANTITY amount */
+    MoneyUnit money;     /* MONEY */
+    TimeUnit unit;       /* QUANTITY */
+    int date;            /* DATE, DATETIME, RANGE start (day number) */
+    int date2;           /* RANGE end */
+    int minutes;         /* DATETIME: minutes after midnight */
+    Loc loc2;            /* RANGE: location of the end date */
+    struct Value *next;  /* next value of a list */
+} Value;
+
+typedef struct Attr {
+    Loc loc;              /* from the key (or entry keyword) to the last value */
+    Loc key_loc;          /* the key without the colon */
+    const char *key;      /* key spelling */
+    const char *key_folded;
+    EntryKind entry;      /* ENTRY_NONE for attributes and unnamed entries */
+    Loc entry_loc;        /* the entry keyword, for named entries */
+    Value *values;        /* at least one */
+    size_t nvalues;
+    Value *comment;       /* trailing string of an entry, or NULL */
+    struct Attr *block;   /* attributes of an entry's { } block, or NULL */
+    bool has_block;
+    Loc block_loc;        /* the '{' of the block */
+    int key_id;           /* schema key (schema.h), -1 until checked */
+    struct Attr *next;
+} Attr;
+
+typedef struct Term {
+    const char *name, *folded;
+    const char *label;
+    const char *description; /* NULL when absent */
+    Loc loc;
+    struct Term *next;
+} Term;
+
+typedef struct CalDay {
+    bool vacaciones;      /* a vacaciones range (else one feriado) */
+    int from, to;         /* day numbers; equal for a feriado */
+    const char *name;
+    Loc loc;
+    struct CalDay *next;
+} CalDay;
+
+typedef struct Decl {
+    DeclKind kind;
+    Loc loc;              /* keyword to closing brace */
+    Loc kw_loc;           /* the keyword */
+    const char *name;     /* NULL for seguimiento and autoevaluacion */
+    const char *folded;
+    Loc name_loc;
+    const char *title;    /* NULL when absent */
+    Loc title_loc;
+    int date;             /* seguimiento and autoevaluacion */
+    Loc date_loc;
+    Attr *attrs;          /* attributes and entries in source order */
+    struct Decl *children;/* nested declarations in source order */
+    Term *terms;          /* vocabulario */
+    CalDay *days;         /* calendario */
+    bool has_block;
+    bool unclosed;        /* the block reached end of file */
+    struct Decl *parent;  /* enclosing declaration, NULL at top level */
+    struct Decl *next;    /* next sibling */
+    uint32_t file;
+} Decl;
+
+typedef struct Usar {
+    const char *path;     /* as written */
+    Loc loc;              /* the string */
+    struct Usar *next;
+} Usar;
+
+struct Decl;
+
+typedef struct FileAst {
+    uint32_t file;
+    Usar *uses;
+    Decl *decls;
+    bool has_plan;        /* a top-level plan declaration was parsed */
+} FileAst;
+
+/* Item lists used while parsing a block. */
+typedef struct ItemList {
+    Attr *attrs, *attrs_tail;
+    struct Decl *decls, *decls_tail;
+    bool unclosed;          /* the block reached end of file */
+} ItemList;
+
+Value *ast_value(Arena *a, ValueKind kind, Loc loc);
+Value *ast_value_datetime(Arena *a, Value *date, Value *time);
+Value *ast_value_range(Arena *a, Value *from, Value *to);
+/* NUMBER followed by a unit name: a quantity, or money for CLP and UF. */
+Value *ast_value_quantity(Arena *a, Value *number, const char *unit, const char *folded, Loc unit_loc);
+typedef struct ValueList { Value *head, *tail; } ValueList;
+void ast_values_add(ValueList *l, Value *v);
+
+Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value *values,
+               Value *comment, ItemList *block, bool has_block, Loc block_loc);
+/* A named entry: `avance taller: 60%`. */
+Attr *ast_entry(Arena *a, EntryKind kind, Loc kw_loc, Attr *attr);
+
+void ast_items_add_attr(ItemList *l, Attr *attr);
+void ast_items_add_decl(ItemList *l, Decl *d);
+
+Decl *ast_decl(Arena *a, DeclKind kind, Loc kw_loc, const char *name, const char *folded,
+               Loc name_loc, Value *title, ItemList *block, Loc end_loc, bool has_block,
+               bool unclosed, uint32_t file);
+Decl *ast_decl_dated(Arena *a, DeclKind kind, Loc kw_loc, Value *date, Value *title,
+                     ItemList *block, Loc end_loc, bool unclosed, uint32_t file);
+Decl *ast_vocabulario(Arena *a, Loc kw_loc, const char *name, const char *folded, Loc name_loc,
+                      Value *title, Term *terms, Loc end_loc, bool unclosed, uint32_t file);
+Decl *ast_calendario(Arena *a, Loc kw_loc, const char *name, const char *folded, Loc name_loc,
+                     Value *title, CalDay *days, Loc end_loc, bool unclosed, uint32_t file);
+
+typedef struct TermList { Term *head, *tail; } TermList;
+typedef struct CalList { CalDay *head, *tail; } CalList;
+typedef struct UsarList { Usar *head, *tail; } UsarList;
+
+Term *ast_term(Arena *a, const char *name, const char *folded, Loc loc, Value *label, Value *desc);
+void ast_terms_add(TermList *l, Term *t);
+CalDay *ast_feriado(Arena *a, Loc kw_loc, Value *date, Value *name);
+CalDay *ast_vacaciones(Arena *a, Loc kw_loc, Value *from, Value *to, Value *name);
+void ast_cal_add(CalList *l, CalDay *d);
+void ast_usar_add(UsarList *l, Usar *u);
+
+Usar *ast_usar(Arena *a, Value *path);
+
+/* Spanish nouns of a declaration kind: "acción", "una acción", "la acción". */
+const char *ast_kind_noun(DeclKind k);
+const char *ast_kind_indefinite(DeclKind k);
+const char *ast_kind_definite(DeclKind k);
+/* The keyword of a declaration kind ("accion"). */
+const char *ast_kind_keyword(DeclKind k);
+/* The keyword of an entry kind ("avance"), and its kind from a folded key. */
+const char *ast_entry_keyword(EntryKind k);
+EntryKind ast_entry_from_name(const char *folded);
+
+#endif

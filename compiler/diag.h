@@ -1,0 +1,119 @@
+/* diag.h - the diagnostics engine.
+ *
+ * Contract: phases report diagnostics by catalogue id (diag_catalog.def) with
+ * a primary location and string arguments; notes and a help line attach to
+ * the diagnostic just reported. The engine owns its list (heap) and copies
+ * messages into the compilation arena. Nothing is printed until
+ * diag_render(): diagnostics are then sorted by file and position (stable),
+ * the warning policy (--allow, --deny, -Werror, permitir) is applied, and
+ * they are written as GCC-compatible text, JSON or SARIF 2.1.0.
+ *
+ * Errors are never silenced. After max_errors errors the engine records no
+ * more and sets `stopped`, which phases test to stop early.
+ */
+#ifndef RUTA_DIAG_H
+#define RUTA_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "source.h"
+#include "strbuf.h"
+
+typedef enum DiagId {
+#define DIAG(id, code, sev, tmpl, desc) DIAG_##id,
+#include "diag_catalog.def"
+#undef DIAG
+    DIAG_COUNT
+} DiagId;
+
+typedef enum DiagSeverity {
+    SEV_ERROR,   /* stops the build: exit 1 */
+    SEV_WARNING, /* reported; may be silenced or promoted */
+    SEV_NOTE,    /* attached to a diagnostic: a related location */
+    SEV_HELP,    /* attached to a diagnostic: how to fix it */
+    SEV_IGNORED  /* a warning silenced by the policy */
+} DiagSeverity;
+
+typedef struct DiagCatalogEntry {
+    const char *code;        /* "E102", or "" for notes and help */
+    DiagSeverity severity;   /* default severity */
+    const char *tmpl;        /* Spanish message with {1}..{4} */
+    const char *description; /* Spanish description of the code, or "" */
+} DiagCatalogEntry;
+
+extern const DiagCatalogEntry diag_catalog[DIAG_COUNT];
+
+typedef struct DiagNote {
+    Loc loc;          /* where the note points; file SOURCE_NO_FILE for none */
+    const char *msg;  /* expanded message */
+} DiagNote;
+
+typedef struct Diagnostic {
+    DiagId id;
+    DiagSeverity severity; /* effective severity after the policy */
+    bool promoted;         /* a warning turned into an error */
+    Loc loc;
+    const char *msg;
+    DiagNote *notes;
+    size_t nnotes, capnotes;
+    const char *help;      /* expanded help line, or NULL */
+    size_t seq;            /* order of report, for a stable sort */
+} Diagnostic;
+
+typedef enum DiagFormat { DIAG_TEXT, DIAG_JSON, DIAG_SARIF } DiagFormat;
+
+/* Which warnings are silenced or promoted. Codes are "W205" strings. */
+typedef struct DiagPolicy {
+    const char **allow; size_t nallow;
+    const char **deny;  size_t ndeny;
+    bool werror;
+} DiagPolicy;
+
+typedef struct DiagEngine {
+    Arena *arena;
+    SourceManager *sm;
+    Diagnostic *items;   /* heap vector */
+    size_t n, cap;
+    size_t errors;       /* errors recorded (before the policy) */
+    size_t max_errors;   /* 0 = unlimited */
+    bool stopped;        /* max_errors reached: phases should stop */
+    bool truncated;      /* an error was dropped because of the limit */
+} DiagEngine;
+
+void diag_init(DiagEngine *d, Arena *arena, SourceManager *sm, size_t max_errors);
+void diag_free(DiagEngine *d);
+
+/* Reports a diagnostic; args are NULL-terminated strings for {1}..{4}.
+ * Returns NULL when the diagnostic was dropped (limit reached); the note and
+ * help functions accept NULL and then do nothing. */
+Diagnostic *diag_report(DiagEngine *d, DiagId id, Loc loc, ...);
+void diag_note(DiagEngine *d, Diagnostic *diag, DiagId id, Loc loc, ...);
+void diag_help(DiagEngine *d, Diagnostic *diag, DiagId id, ...);
+
+/* Expands a catalogue template with NULL-terminated arguments. */
+const char *diag_format(Arena *a, DiagId id, ...);
+
+/* Finds the catalogue severity of a code ("W205"); returns false if the code
+ * is not in the catalogue. */
+bool diag_code_severity(const char *code, DiagSeverity *sev);
+
+/* Applies the policy and sorts; afterwards counts are available. */
+void diag_finalize(DiagEngine *d, const DiagPolicy *policy);
+size_t diag_count(const DiagEngine *d, DiagSeverity sev);
+
+typedef struct DiagRenderOptions {
+    DiagFormat format;
+    bool color;
+    bool summary; /* text: print the closing count line */
+} DiagRenderOptions;
+
+/* Renders finalized diagnostics to out. */
+void diag_render(DiagEngine *d, const DiagRenderOptions *opt, StrBuf *out);
+
+/* Writes the catalogue as a Markdown table (for docs/). */
+void diag_catalog_markdown(StrBuf *out);
+
+#endif

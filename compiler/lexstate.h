@@ -1,0 +1,35 @@
+/* lexstate.h - state shared by the scanner and the parser of one file.
+ *
+ * Internal to parse.c, grammar/lexer.l and grammar/parser.y: the scanner's
+ * extra data and the parser's parameter. No globals: each parse owns one.
+ */
+#ifndef RUTA_LEXSTATE_H
+#define RUTA_LEXSTATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "parse.h"
+
+typedef struct LexState {
+    Arena *arena;
+    DiagEngine *diag;
+    const char *text;       /* the whole source text */
+    size_t len;
+    uint32_t file;
+    uint32_t offset;        /* byte offset of the next unread byte */
+    uint32_t braces[PARSE_MAX_DEPTH]; /* offsets of the open '{' */
+    int depth;              /* open braces */
+    int unclosed;           /* UNCLOSED tokens still to return at EOF */
+    bool eof_reported;      /* the missing '}' at EOF was reported */
+    bool too_deep;          /* the nesting limit stopped the scan */
+    uint32_t text_start;    /* text block: offset of the opening quotes */
+    long last_bad;          /* index of the last E001 diagnostic, or -1 */
+    uint32_t last_bad_end;  /* its end offset, to merge adjacent bytes */
+    FileAst *ast;           /* the tree being built */
+} LexState;
+
+#endif

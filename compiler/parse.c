@@ -1,0 +1,42 @@
+/* parse.c - runs the scanner and parser of grammar/ over one source file. */
+#include "parse.h"
+
+#include <string.h>
+
+#include "lexstate.h"
+#include "parser.h"
+#include "lexer.h"
+
+int yyparse(yyscan_t scanner, LexState *ls);
+
+FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file)
+{
+    FileAst *ast = ARENA_NEW(arena, FileAst);
+    ast->file = file;
+    const SourceFile *f = source_file(sm, file);
+    if (!f)
+        return ast;
+    LexState ls;
+    memset(&ls, 0, sizeof ls);
+    ls.arena = arena;
+    ls.diag = diag;
+    ls.text = f->text;
+    ls.len = f->len;
+    ls.file = file;
+    ls.last_bad = -1;
+    ls.ast = ast;
+    /* A leading byte-order mark is ignored. */
+    size_t skip = f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    ls.offset = (uint32_t)skip;
+    yyscan_t scanner;
+    if (yylex_init_extra(&ls, &scanner) != 0)
+        return ast;
+    YY_BUFFER_STATE buf = yy_scan_buffer(f->text + skip, f->len - skip + 2, scanner);
+    yyparse(scanner, &ls);
+    yy_delete_buffer(buf, scanner);
+    yylex_destroy(scanner);
+    for (Decl *d = ast->decls; d; d = d->next)
+        if (d->kind == DECL_PLAN)
+            ast->has_plan = true;
+    return ast;
+}

@@ -1,0 +1,29 @@
+/* parse.h - the parse phase: one source file to its syntax tree.
+ *
+ * Contract: parse_file() scans and parses the text of `file` (already in the
+ * SourceManager) with the reentrant scanner and pure parser of grammar/,
+ * allocating the tree in `arena`. Lexical and syntax errors (E001-E007) are
+ * reported to `diag`; the parser recovers at the next attribute or
+ * declaration, so the returned tree holds every part that parsed. Never
+ * returns NULL. Thread-safe as long as each call has its own arena and
+ * engine.
+ */
+#ifndef RUTA_PARSE_H
+#define RUTA_PARSE_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "source.h"
+
+/* Limits of the scanner (each a clear E004/E007 instead of undefined
+ * behaviour or exhaustion). */
+enum {
+    PARSE_MAX_DEPTH = 64,             /* nested '{' */
+    PARSE_MAX_NAME = 128,             /* bytes in a name */
+    PARSE_MAX_STRING = 1024 * 1024    /* bytes in a string or text block */
+};
+
+FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file);
+
+#endif

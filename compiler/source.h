@@ -1,0 +1,77 @@
+/* source.h - the source manager: files of one compilation and locations.
+ *
+ * Contract: a SourceManager owns the text of every file it loaded (heap
+ * memory, freed by source_manager_free). Each text is followed by two NUL
+ * bytes so the scanner can use it in place. A location (Loc) is a file id and
+ * a half-open byte range; line and column are computed only when printed,
+ * from a line-start table built on first use. Columns count Unicode code
+ * points, 1-based.
+ */
+#ifndef RUTA_SOURCE_H
+#define RUTA_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Largest file the compiler reads (bytes). Larger inputs are refused with a
+ * diagnostic instead of exhausting memory. */
+#define SOURCE_MAX_BYTES (256u * 1024u * 1024u)
+
+typedef struct Loc {
+    uint32_t file;  /* index in the SourceManager; SOURCE_NO_FILE for none */
+    uint32_t begin; /* byte offset of the first byte */
+    uint32_t end;   /* byte offset one past the last byte (>= begin) */
+} Loc;
+
+#define SOURCE_NO_FILE UINT32_MAX
+
+typedef struct SourceFile {
+    char *path;          /* path as shown to the user */
+    char *real;          /* canonical path (realpath), "" for in-memory texts */
+    char *text;          /* contents + 2 NUL bytes; owned */
+    size_t len;          /* bytes of contents */
+    uint32_t *lines;     /* byte offset of each line start, built lazily */
+    size_t nlines;       /* entries in lines */
+    int owned_text;      /* 1 when text must be freed with the manager */
+} SourceFile;
+
+typedef struct SourceManager {
+    SourceFile *files;
+    size_t nfiles, cap;
+} SourceManager;
+
+typedef enum SourceError {
+    SOURCE_OK,
+    SOURCE_NOT_FOUND,    /* no such file */
+    SOURCE_NOT_REGULAR,  /* a directory, device, fifo... */
+    SOURCE_TOO_LARGE,    /* larger than SOURCE_MAX_BYTES */
+    SOURCE_UNREADABLE    /* permission or I/O error */
+} SourceError;
+
+void source_manager_init(SourceManager *sm);
+void source_manager_free(SourceManager *sm);
+
+/* Loads a file; returns its id, or SOURCE_NO_FILE with *err set. */
+uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err);
+/* Adds a text held in memory (copied). */
+uint32_t source_add_text(SourceManager *sm, const char *path, const char *text, size_t len);
+/* Id of an already loaded file with this canonical path, or SOURCE_NO_FILE. */
+uint32_t source_find_real(const SourceManager *sm, const char *real);
+
+const SourceFile *source_file(const SourceManager *sm, uint32_t id);
+
+/* 1-based line and column (code points) of a byte offset. */
+void source_line_col(SourceManager *sm, uint32_t file, uint32_t offset,
+                     unsigned *line, unsigned *col);
+/* Start offset and length (without the newline) of 1-based line. */
+void source_line_span(SourceManager *sm, uint32_t file, unsigned line,
+                      uint32_t *start, uint32_t *len);
+
+/* Spanish text for a SourceError. */
+const char *source_error_text(SourceError err);
+
+Loc loc_make(uint32_t file, uint32_t begin, uint32_t end);
+/* The smallest location covering a and b (same file). */
+Loc loc_span(Loc a, Loc b);
+
+#endif

@@ -1,0 +1,425 @@
+/* parser.y - the Ruta grammar (spec sections 3 and 11).
+ *
+ * A pure bison parser with locations. Actions only build nodes (one ast_*
+ * call each). Error recovery sits at two levels: a block item (resyncing at
+ * the next attribute key, keyword or '}') and a top-level declaration, so
+ * every independent syntax error is reported once and the rest of the file
+ * is still parsed. Syntax errors go through yyreport_syntax_error, which
+ * says what was found and what was expected (E004). Which attributes and
+ * nested declarations a block may hold is checked later (schema.h). This
+ * file is the canonical source; build/parser.c is generated, never edited.
+ */
+
+%require "3.8"
+%define api.pure full
+%define api.location.type {Loc}
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {yyscan_t scanner}
+%parse-param {LexState *ls}
+/* No conflicts: fix any with the grammar, never by raising this number. */
+%expect 0
+
+%code requires {
+#include "ast.h"
+#include "source.h"
+typedef void *yyscan_t;
+typedef struct LexState LexState;
+/* A name token: spelling, accent-folded form and location. */
+typedef struct Name {
+    const char *text;
+    const char *folded;
+    Loc loc;
+} Name;
+}
+
+%code provides {
+int yylex(YYSTYPE *lval, Loc *lloc, yyscan_t scanner);
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "lexstate.h"
+#include "utf8.h"
+
+#define A (ls->arena)
+#define FILE_ID (ls->file)
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
+    do {                                                              \
+        if (N) {                                                      \
+            (Cur).file = YYRHSLOC(Rhs, 1).file;                       \
+            (Cur).begin = YYRHSLOC(Rhs, 1).begin;                     \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                         \
+        } else {                                                      \
+            (Cur).file = YYRHSLOC(Rhs, 0).file;                       \
+            (Cur).begin = (Cur).end = YYRHSLOC(Rhs, 0).end;           \
+        }                                                             \
+    } while (0)
+
+static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *msg);
+static ItemList *new_items(LexState *ls);
+}
+
+%union {
+    Name name;
+    Value *value;
+    ValueList values;
+    Attr *attr;
+    Decl *decl;
+    ItemList *items;
+    TermList terms;
+    CalList days;
+    UsarList uses;
+    DeclKind kind;
+    EntryKind entry;
+    bool closed;
+}
+
+%token <name> NAME "un nombre"
+%token <name> KEY "un atributo"
+%token <value> STRING "una cadena"
+%token <value> TEXT "un bloque de texto"
+%token <value> NUMBER "un número"
+%token <value> PERCENT "un porcentaje"
+%token <value> MONEY "un monto"
+%token <value> DATE "una fecha"
+%token <value> TIME "una hora"
+%token <name> USAR "'usar'" PLAN "'plan'" PERSONA "'persona'" EQUIPO "'equipo'"
+%token <name> CAPACIDAD "'capacidad'" ACCION "'accion'" INDICADOR "'indicador'" HITO "'hito'"
+%token <name> SEGUIMIENTO "'seguimiento'" VOCABULARIO "'vocabulario'" CALENDARIO "'calendario'"
+%token <name> FERIADO "'feriado'" VACACIONES "'vacaciones'" AUTOEVALUACION "'autoevaluacion'"
+%token <name> AVANCE "'avance'" MEDICION "'medicion'" NUDO "'nudo'" LOGRO "'logro'"
+%token <name> ACUERDO "'acuerdo'" APRENDIZAJE "'aprendizaje'" OBSERVACION "'observacion'"
+%token <name> CUMPLIDO "'cumplido'" RESUELTO "'resuelto'" AJUSTE "'ajuste'"
+%token LBRACE "'{'" RBRACE "'}'" COMMA "','" SEMI "';'" COLON "':'" DOTDOT "'..'"
+%token UNCLOSED "el fin del archivo (bloque abierto)"
+%token END 0 "el fin del archivo"
+
+%type <uses> uses
+%type <items> decls items block attr_items
+%type <decl> decl
+%type <kind> named_kw
+%type <entry> entry_kw
+%type <attr> attr entry
+%type <values> values
+%type <value> value opt_title opt_comment opt_desc
+%type <terms> terms
+%type <days> days
+%type <closed> close
+
+%%
+
+file
+    : uses decls                    { ls->ast->uses = $1.head; ls->ast->decls = $2->decls; }
+    ;
+
+uses
+    : %empty                        { $$ = (UsarList){ 0 }; }
+    | uses USAR STRING              { $$ = $1; ast_usar_add(&$$, ast_usar(A, $3)); }
+    ;
+
+decls
+    : %empty                        { $$ = new_items(ls); }
+    | decls decl                    { $$ = $1; ast_items_add_decl($$, $2); }
+    | decls error                   { $$ = $1; }
+    ;
+
+decl
+    : named_kw NAME STRING block
+        { $$ = ast_decl(A, $1, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); }
+    | named_kw error block
+        { $$ = ast_decl(A, $1, @1, NULL, NULL, @1, NULL, $3, @3, true, $3->unclosed, FILE_ID); }
+    | PERSONA NAME STRING
+        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, NULL, @3, false, false, FILE_ID); }
+    | PERSONA NAME STRING block
+        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); }
+    | SEGUIMIENTO DATE opt_title block
+        { $$ = ast_decl_dated(A, DECL_SEGUIMIENTO, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); }
+    | AUTOEVALUACION DATE opt_title block
+        { $$ = ast_decl_dated(A, DECL_AUTOEVALUACION, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); }
+    | VOCABULARIO NAME STRING LBRACE terms close
+        { $$ = ast_vocabulario(A, @1, $2.text, $2.folded, $2.loc, $3, $5.head, @6, $6, FILE_ID); }
+    | CALENDARIO NAME STRING LBRACE days close
+        { $$ = ast_calendario(A, @1, $2.text, $2.folded, $2.loc, $3, $5.head, @6, $6, FILE_ID); }
+    ;
+
+named_kw
+    : PLAN                          { $$ = DECL_PLAN; }
+    | EQUIPO                        { $$ = DECL_EQUIPO; }
+    | CAPACIDAD                     { $$ = DECL_CAPACIDAD; }
+    | ACCION                        { $$ = DECL_ACCION; }
+    | INDICADOR                     { $$ = DECL_INDICADOR; }
+    | HITO                          { $$ = DECL_HITO; }
+    ;
+
+opt_title
+    : %empty                        { $$ = NULL; }
+    | STRING                        { $$ = $1; }
+    ;
+
+block
+    : LBRACE items close            { $$ = $2; $$->unclosed = !$3; }
+    ;
+
+/* RBRACE, or an UNCLOSED token the scanner returns at end of file for each
+ * block still open (it has reported the missing '}' already). */
+close
+    : RBRACE                        { $$ = true; }
+    | UNCLOSED                      { $$ = false; }
+    ;
+
+items
+    : %empty                        { $$ = new_items(ls); }
+    | items attr                    { $$ = $1; ast_items_add_attr($$, $2); }
+    | items entry                   { $$ = $1; ast_items_add_attr($$, $2); }
+    | items decl                    { $$ = $1; ast_items_add_decl($$, $2); }
+    | items error                   { $$ = $1; }
+    ;
+
+attr
+    : KEY values opt_comment opt_semi
+        { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, NULL, false, $1.loc); }
+    | KEY values opt_comment LBRACE attr_items close opt_semi
+        { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, $5, true, @4); }
+    ;
+
+entry
+    : entry_kw attr                 { $$ = ast_entry(A, $1, @1, $2); }
+    ;
+
+entry_kw
+    : AVANCE                        { $$ = ENTRY_AVANCE; }
+    | MEDICION                      { $$ = ENTRY_MEDICION; }
+    | NUDO                          { $$ = ENTRY_NUDO; }
+    | LOGRO                         { $$ = ENTRY_LOGRO; }
+    | ACUERDO                       { $$ = ENTRY_ACUERDO; }
+    | APRENDIZAJE                   { $$ = ENTRY_APRENDIZAJE; }
+    | OBSERVACION                   { $$ = ENTRY_OBSERVACION; }
+    | CUMPLIDO                      { $$ = ENTRY_CUMPLIDO; }
+    | RESUELTO                      { $$ = ENTRY_RESUELTO; }
+    | AJUSTE                        { $$ = ENTRY_AJUSTE; }
+    ;
+
+attr_items
+    : %empty                        { $$ = new_items(ls); }
+    | attr_items attr               { $$ = $1; ast_items_add_attr($$, $2); }
+    | attr_items error              { $$ = $1; }
+    ;
+
+opt_comment
+    : %empty                        { $$ = NULL; }
+    | STRING                        { $$ = $1; }
+    ;
+
+opt_semi
+    : %empty
+    | SEMI
+    ;
+
+values
+    : value                         { $$ = (ValueList){ 0 }; ast_values_add(&$$, $1); }
+    | values COMMA value            { $$ = $1; ast_values_add(&$$, $3); }
+    ;
+
+value
+    : STRING                        { $$ = $1; }
+    | TEXT                          { $$ = $1; }
+    | NUMBER                        { $$ = $1; }
+    | PERCENT                       { $$ = $1; }
+    | MONEY                         { $$ = $1; }
+    | DATE                          { $$ = $1; }
+    | DATE TIME                     { $$ = ast_value_datetime(A, $1, $2); }
+    | DATE DOTDOT DATE              { $$ = ast_value_range(A, $1, $3); }
+    | NUMBER NAME                   { $$ = ast_value_quantity(A, $1, $2.text, $2.folded, $2.loc); }
+    | NAME                          { $$ = ast_value(A, VAL_NAME, $1.loc); $$->text = $1.text; $$->folded = $1.folded; }
+    ;
+
+terms
+    : %empty                        { $$ = (TermList){ 0 }; }
+    | terms NAME STRING opt_desc    { $$ = $1; ast_terms_add(&$$, ast_term(A, $2.text, $2.folded, $2.loc, $3, $4)); }
+    | terms error                   { $$ = $1; }
+    ;
+
+opt_desc
+    : %empty                        { $$ = NULL; }
+    | STRING                        { $$ = $1; }
+    ;
+
+days
+    : %empty                        { $$ = (CalList){ 0 }; }
+    | days FERIADO DATE STRING      { $$ = $1; ast_cal_add(&$$, ast_feriado(A, @2, $3, $4)); }
+    | days VACACIONES DATE DOTDOT DATE STRING
+                                    { $$ = $1; ast_cal_add(&$$, ast_vacaciones(A, @2, $3, $5, $6)); }
+    | days error                    { $$ = $1; }
+    ;
+
+%%
+
+static ItemList *new_items(LexState *ls)
+{
+    return ARENA_NEW(ls->arena, ItemList);
+}
+
+static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *msg)
+{
+    (void)scanner;
+    (void)msg; /* only "memory exhausted" reaches here with parse.error custom */
+    char max[16];
+    snprintf(max, sizeof max, "%d", PARSE_MAX_DEPTH);
+    diag_report(ls->diag, DIAG_TOO_DEEP, *loc, max, NULL);
+}
+
+/* The token found, as the user wrote it: 'responsable:', la cadena "x". */
+static const char *describe_found(LexState *ls, yysymbol_kind_t sym, Loc loc)
+{
+    if (sym == YYSYMBOL_YYEOF || sym == YYSYMBOL_UNCLOSED)
+        return "el fin del archivo";
+    size_t n = loc.end - loc.begin;
+    const char *s = ls->text + loc.begin;
+    const char *nl = memchr(s, '\n', n);
+    bool cut = false;
+    if (nl) {
+        n = (size_t)(nl - s);
+        cut = true;
+    }
+    if (n > 40) {
+        n = 40;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        cut = true;
+    }
+    const char *text = arena_strndup(ls->arena, s, n);
+    const char *dots = cut ? "…" : "";
+    switch (sym) {
+    case YYSYMBOL_STRING: return arena_printf(ls->arena, "la cadena %s%s", text, dots);
+    case YYSYMBOL_TEXT: return arena_printf(ls->arena, "el bloque de texto %s%s", text, dots);
+    case YYSYMBOL_KEY: return arena_printf(ls->arena, "el atributo '%s:'", text);
+    case YYSYMBOL_NAME: return arena_printf(ls->arena, "el nombre '%s'", text);
+    case YYSYMBOL_NUMBER: return arena_printf(ls->arena, "el número '%s'", text);
+    case YYSYMBOL_DATE: return arena_printf(ls->arena, "la fecha '%s'", text);
+    case YYSYMBOL_TIME: return arena_printf(ls->arena, "la hora '%s'", text);
+    default: return arena_printf(ls->arena, "'%s%s'", text, dots);
+    }
+}
+
+static bool is_decl_keyword(yysymbol_kind_t s)
+{
+    switch (s) {
+    case YYSYMBOL_PLAN: case YYSYMBOL_PERSONA: case YYSYMBOL_EQUIPO: case YYSYMBOL_CAPACIDAD:
+    case YYSYMBOL_ACCION: case YYSYMBOL_INDICADOR: case YYSYMBOL_HITO: case YYSYMBOL_SEGUIMIENTO:
+    case YYSYMBOL_VOCABULARIO: case YYSYMBOL_CALENDARIO: case YYSYMBOL_AUTOEVALUACION:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_entry_keyword(yysymbol_kind_t s)
+{
+    switch (s) {
+    case YYSYMBOL_AVANCE: case YYSYMBOL_MEDICION: case YYSYMBOL_NUDO: case YYSYMBOL_LOGRO:
+    case YYSYMBOL_ACUERDO: case YYSYMBOL_APRENDIZAJE: case YYSYMBOL_OBSERVACION:
+    case YYSYMBOL_CUMPLIDO: case YYSYMBOL_RESUELTO: case YYSYMBOL_AJUSTE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_value_start(yysymbol_kind_t s)
+{
+    switch (s) {
+    case YYSYMBOL_STRING: case YYSYMBOL_TEXT: case YYSYMBOL_NUMBER: case YYSYMBOL_PERCENT:
+    case YYSYMBOL_MONEY: case YYSYMBOL_DATE: case YYSYMBOL_NAME:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool contains(const yysymbol_kind_t *exp, int n, yysymbol_kind_t s)
+{
+    for (int i = 0; i < n; i++)
+        if (exp[i] == s)
+            return true;
+    return false;
+}
+
+/* What was expected, in words: categories instead of long token lists. */
+static const char *describe_expected(LexState *ls, const yysymbol_kind_t *exp, int n)
+{
+    const char *parts[16];
+    int np = 0;
+    if (contains(exp, n, YYSYMBOL_KEY)) {
+        /* Inside a block: the next attribute, a list separator or the end. */
+        bool comma = contains(exp, n, YYSYMBOL_COMMA);
+        if (comma)
+            parts[np++] = "','";
+        parts[np++] = comma ? "otro atributo" : "un atributo";
+        if (contains(exp, n, YYSYMBOL_RBRACE))
+            parts[np++] = "'}'";
+        n = 0; /* the rest is implied */
+    }
+    int decls = 0, entries = 0, values = 0;
+    for (int i = 0; i < n; i++) {
+        decls += is_decl_keyword(exp[i]);
+        entries += is_entry_keyword(exp[i]);
+        values += is_value_start(exp[i]);
+    }
+    bool values_as_one = values >= 4;
+    bool decls_as_one = decls >= 3;
+    if (values_as_one)
+        parts[np++] = "un valor";
+    for (int i = 0; i < n && np < 14; i++) {
+        yysymbol_kind_t s = exp[i];
+        if (values_as_one && is_value_start(s))
+            continue;
+        if (is_entry_keyword(s) || s == YYSYMBOL_UNCLOSED)
+            continue;
+        if (decls_as_one && is_decl_keyword(s))
+            continue;
+        parts[np++] = yysymbol_name(s);
+    }
+    if (decls_as_one)
+        parts[np++] = "una declaración";
+    if (entries && np < 15)
+        parts[np++] = "una entrada de seguimiento";
+    if (np == 0)
+        return NULL;
+    StrBuf b;
+    strbuf_init(&b);
+    for (int i = 0; i < np; i++) {
+        if (i > 0)
+            strbuf_puts(&b, i == np - 1 ? " o " : ", ");
+        strbuf_puts(&b, parts[i]);
+    }
+    const char *out = arena_strdup(ls->arena, strbuf_cstr(&b));
+    strbuf_free(&b);
+    return out;
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexState *ls)
+{
+    (void)scanner;
+    if (ls->too_deep)
+        return 0;
+    enum { MAX_EXPECTED = 48 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+    if (n < 0)
+        n = 0;
+    yysymbol_kind_t found = yypcontext_token(ctx);
+    Loc loc = *yypcontext_location(ctx);
+    const char *what = describe_found(ls, found, loc);
+    const char *exp = describe_expected(ls, expected, n);
+    if (exp)
+        diag_report(ls->diag, DIAG_SYNTAX, loc, what, exp, NULL);
+    else
+        diag_report(ls->diag, DIAG_SYNTAX_UNEXPECTED, loc, what, NULL);
+    return 0;
+}
