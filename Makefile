@@ -52,7 +52,8 @@ $(B)/parser.o: $(B)/parser.c $(B)/lexer.h
 	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -Wall -Wextra -Werror -c -o $@ $<
 
 $(B)/%.o: compiler/%.c $(B)/parser.h $(B)/lexer.h $(wildcard compiler/*.h compiler/*.def) | $(B)
-	$(CC) $(CSTD) $(WARNINGS) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CSTD) $(WARNINGS) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -c -o $@ $<
 
 $(B)/ruta: $(OBJS)
 	$(CC) $(OPT) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)

@@ -81,6 +81,8 @@ typedef struct Value {
     int date2;           /* RANGE end */
     int minutes;         /* DATETIME: minutes after midnight */
     Loc loc2;            /* RANGE: location of the end date */
+    struct Decl *ref;    /* NAME: the declaration it resolves to (checks) */
+    const struct Term *term; /* NAME: the vocabulary term it names (checks) */
     struct Value *next;  /* next value of a list */
 } Value;
 
@@ -97,7 +99,8 @@ typedef struct Attr {
     struct Attr *block;   /* attributes of an entry's { } block, or NULL */
     bool has_block;
     Loc block_loc;        /* the '{' of the block */
-    int key_id;           /* schema key (schema.h), -1 until checked */
+    int key_id;           /* schema row (schema.h), -1 if unknown */
+    struct Decl *target;  /* named entry: the declaration it names (checks) */
     struct Attr *next;
 } Attr;
 
@@ -135,6 +138,9 @@ typedef struct Decl {
     bool has_block;
     bool unclosed;        /* the block reached end of file */
     struct Decl *parent;  /* enclosing declaration, NULL at top level */
+    struct Decl *owner;   /* acuerdo/nudo: the seguimiento recording it */
+    Attr *entry;          /* acuerdo/nudo: the entry that declares it */
+    void *index;          /* vocabulario: SymTab of its terms (checks) */
     struct Decl *next;    /* next sibling */
     uint32_t file;
 } Decl;

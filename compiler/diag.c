@@ -379,35 +379,41 @@ static void json_position(JsonW *w, DiagEngine *d, Loc loc)
     jsonw_kv_int(w, "end_column", ecol);
 }
 
-static void render_json(DiagEngine *d, StrBuf *out)
+void diag_json_begin(JsonW *w)
 {
-    JsonW w;
-    jsonw_init(&w, out);
-    jsonw_array_begin(&w);
+    jsonw_array_begin(w);
+}
+
+void diag_json_items(DiagEngine *d, JsonW *w)
+{
     for (size_t i = 0; i < d->n; i++) {
         Diagnostic *g = &d->items[i];
         if (g->severity == SEV_IGNORED)
             continue;
-        jsonw_object_begin(&w);
-        json_position(&w, d, g->loc);
-        jsonw_kv_string(&w, "severity", severity_word(g->severity));
-        jsonw_kv_string(&w, "code", diag_catalog[g->id].code);
-        jsonw_kv_string(&w, "message", g->msg);
-        jsonw_key(&w, "notes");
-        jsonw_array_begin(&w);
+        jsonw_object_begin(w);
+        json_position(w, d, g->loc);
+        jsonw_kv_string(w, "severity", severity_word(g->severity));
+        jsonw_kv_string(w, "code", diag_catalog[g->id].code);
+        jsonw_kv_string(w, "message", g->msg);
+        jsonw_key(w, "notes");
+        jsonw_array_begin(w);
         for (size_t k = 0; k < g->nnotes; k++) {
-            jsonw_object_begin(&w);
-            json_position(&w, d, g->notes[k].loc);
-            jsonw_kv_string(&w, "message", g->notes[k].msg);
-            jsonw_object_end(&w);
+            jsonw_object_begin(w);
+            json_position(w, d, g->notes[k].loc);
+            jsonw_kv_string(w, "message", g->notes[k].msg);
+            jsonw_object_end(w);
         }
-        jsonw_array_end(&w);
-        jsonw_key(&w, "help");
-        jsonw_string(&w, g->help);
-        jsonw_object_end(&w);
+        jsonw_array_end(w);
+        jsonw_key(w, "help");
+        jsonw_string(w, g->help);
+        jsonw_object_end(w);
     }
-    jsonw_array_end(&w);
-    jsonw_finish(&w);
+}
+
+void diag_json_end(JsonW *w)
+{
+    jsonw_array_end(w);
+    jsonw_finish(w);
 }
 
 /* ---- SARIF ----------------------------------------------------------- */
@@ -488,91 +494,109 @@ static int rule_index(const char *code)
     return -1;
 }
 
-static void render_sarif(DiagEngine *d, StrBuf *out)
+void diag_sarif_begin(JsonW *w)
 {
-    JsonW w;
-    jsonw_init(&w, out);
-    jsonw_object_begin(&w);
-    jsonw_kv_string(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-    jsonw_kv_string(&w, "version", "2.1.0");
-    jsonw_key(&w, "runs");
-    jsonw_array_begin(&w);
-    jsonw_object_begin(&w);
-    jsonw_key(&w, "tool");
-    jsonw_object_begin(&w);
-    jsonw_key(&w, "driver");
-    jsonw_object_begin(&w);
-    jsonw_kv_string(&w, "name", "ruta");
-    jsonw_kv_string(&w, "version", RUTA_VERSION);
-    jsonw_kv_string(&w, "language", "es");
-    jsonw_key(&w, "rules");
-    jsonw_array_begin(&w);
+    jsonw_object_begin(w);
+    jsonw_kv_string(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    jsonw_kv_string(w, "version", "2.1.0");
+    jsonw_key(w, "runs");
+    jsonw_array_begin(w);
+    jsonw_object_begin(w);
+    jsonw_key(w, "tool");
+    jsonw_object_begin(w);
+    jsonw_key(w, "driver");
+    jsonw_object_begin(w);
+    jsonw_kv_string(w, "name", "ruta");
+    jsonw_kv_string(w, "version", RUTA_VERSION);
+    jsonw_key(w, "rules");
+    jsonw_array_begin(w);
     for (int i = 0; i < DIAG_COUNT; i++) {
         const DiagCatalogEntry *e = &diag_catalog[i];
         if (!e->code[0] || !e->description[0])
             continue;
-        jsonw_object_begin(&w);
-        jsonw_kv_string(&w, "id", e->code);
-        jsonw_key(&w, "shortDescription");
-        jsonw_object_begin(&w);
-        jsonw_kv_string(&w, "text", e->description);
-        jsonw_object_end(&w);
-        jsonw_key(&w, "defaultConfiguration");
-        jsonw_object_begin(&w);
-        jsonw_kv_string(&w, "level", sarif_level(e->severity));
-        jsonw_object_end(&w);
-        jsonw_object_end(&w);
+        jsonw_object_begin(w);
+        jsonw_kv_string(w, "id", e->code);
+        jsonw_key(w, "shortDescription");
+        jsonw_object_begin(w);
+        jsonw_kv_string(w, "text", e->description);
+        jsonw_object_end(w);
+        jsonw_key(w, "defaultConfiguration");
+        jsonw_object_begin(w);
+        jsonw_kv_string(w, "level", sarif_level(e->severity));
+        jsonw_object_end(w);
+        jsonw_object_end(w);
     }
-    jsonw_array_end(&w);
-    jsonw_object_end(&w);
-    jsonw_object_end(&w);
-    jsonw_kv_string(&w, "columnKind", "unicodeCodePoints");
-    jsonw_key(&w, "results");
-    jsonw_array_begin(&w);
+    jsonw_array_end(w);
+    jsonw_object_end(w);
+    jsonw_object_end(w);
+    jsonw_kv_string(w, "columnKind", "unicodeCodePoints");
+    jsonw_key(w, "results");
+    jsonw_array_begin(w);
+}
+
+void diag_sarif_items(DiagEngine *d, JsonW *w)
+{
     for (size_t i = 0; i < d->n; i++) {
         Diagnostic *g = &d->items[i];
         if (g->severity == SEV_IGNORED)
             continue;
         const char *code = diag_catalog[g->id].code;
-        jsonw_object_begin(&w);
-        jsonw_kv_string(&w, "ruleId", code);
-        jsonw_kv_int(&w, "ruleIndex", rule_index(code));
-        jsonw_kv_string(&w, "level", sarif_level(g->severity));
-        jsonw_key(&w, "message");
-        jsonw_object_begin(&w);
-        if (g->help) {
-            const char *text = arena_printf(d->arena, "%s\n%s", g->msg, g->help);
-            jsonw_kv_string(&w, "text", text);
-        } else {
-            jsonw_kv_string(&w, "text", g->msg);
-        }
-        jsonw_object_end(&w);
-        jsonw_key(&w, "locations");
-        jsonw_array_begin(&w);
-        sarif_location(&w, d, g->loc, NULL);
-        jsonw_array_end(&w);
+        jsonw_object_begin(w);
+        jsonw_kv_string(w, "ruleId", code);
+        jsonw_kv_int(w, "ruleIndex", rule_index(code));
+        jsonw_kv_string(w, "level", sarif_level(g->severity));
+        jsonw_key(w, "message");
+        jsonw_object_begin(w);
+        if (g->help)
+            jsonw_kv_string(w, "text", arena_printf(d->arena, "%s\n%s", g->msg, g->help));
+        else
+            jsonw_kv_string(w, "text", g->msg);
+        jsonw_object_end(w);
+        jsonw_key(w, "locations");
+        jsonw_array_begin(w);
+        sarif_location(w, d, g->loc, NULL);
+        jsonw_array_end(w);
         if (g->nnotes) {
-            jsonw_key(&w, "relatedLocations");
-            jsonw_array_begin(&w);
+            jsonw_key(w, "relatedLocations");
+            jsonw_array_begin(w);
             for (size_t k = 0; k < g->nnotes; k++)
-                sarif_location(&w, d, g->notes[k].loc, g->notes[k].msg);
-            jsonw_array_end(&w);
+                sarif_location(w, d, g->notes[k].loc, g->notes[k].msg);
+            jsonw_array_end(w);
         }
-        jsonw_object_end(&w);
+        jsonw_object_end(w);
     }
-    jsonw_array_end(&w);
-    jsonw_object_end(&w);
-    jsonw_array_end(&w);
-    jsonw_object_end(&w);
-    jsonw_finish(&w);
+}
+
+void diag_sarif_end(JsonW *w)
+{
+    jsonw_array_end(w);
+    jsonw_object_end(w);
+    jsonw_array_end(w);
+    jsonw_object_end(w);
+    jsonw_finish(w);
+}
+
+static void render_document(DiagEngine *d, DiagFormat format, StrBuf *out)
+{
+    JsonW w;
+    jsonw_init(&w, out);
+    if (format == DIAG_JSON) {
+        diag_json_begin(&w);
+        diag_json_items(d, &w);
+        diag_json_end(&w);
+    } else {
+        diag_sarif_begin(&w);
+        diag_sarif_items(d, &w);
+        diag_sarif_end(&w);
+    }
 }
 
 void diag_render(DiagEngine *d, const DiagRenderOptions *opt, StrBuf *out)
 {
     switch (opt->format) {
     case DIAG_TEXT: render_text(d, opt, out); break;
-    case DIAG_JSON: render_json(d, out); break;
-    case DIAG_SARIF: render_sarif(d, out); break;
+    case DIAG_JSON:
+    case DIAG_SARIF: render_document(d, opt->format, out); break;
     }
 }
 

@@ -110,8 +110,19 @@ typedef struct DiagRenderOptions {
     bool summary; /* text: print the closing count line */
 } DiagRenderOptions;
 
-/* Renders finalized diagnostics to out. */
+/* Renders finalized diagnostics to out (text: the whole report; JSON and
+ * SARIF: a complete document for this engine alone). */
 void diag_render(DiagEngine *d, const DiagRenderOptions *opt, StrBuf *out);
+
+/* Pieces for one JSON or SARIF document that gathers several compilations:
+ * begin, then the items of each engine, then end. */
+struct JsonW;
+void diag_json_begin(struct JsonW *w);
+void diag_json_items(DiagEngine *d, struct JsonW *w);
+void diag_json_end(struct JsonW *w);
+void diag_sarif_begin(struct JsonW *w);
+void diag_sarif_items(DiagEngine *d, struct JsonW *w);
+void diag_sarif_end(struct JsonW *w);
 
 /* Writes the catalogue as a Markdown table (for docs/). */
 void diag_catalog_markdown(StrBuf *out);

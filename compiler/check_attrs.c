@@ -1,0 +1,307 @@
+/* check_attrs.c - every attribute against the schema (schema.def):
+ * unknown keys (E104), missing required keys (E105), repeated keys (E106),
+ * values of the wrong type (E109), nesting and parents (E110), and the
+ * entries of seguimientos and the answers of autoevaluaciones. References
+ * are resolved on the way (E102, E103). */
+#include "compile.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "suggest.h"
+
+typedef struct ValueSpec {
+    ValueType type;
+    unsigned refs;
+    const char *vocab;
+} ValueSpec;
+
+static const char *describe_value(Compilation *c, const Value *v)
+{
+    switch (v->kind) {
+    case VAL_STRING: return "una cadena";
+    case VAL_TEXT: return "un bloque de texto";
+    case VAL_NUMBER: return arena_printf(&c->arena, "el número %g", v->number);
+    case VAL_PERCENT: return "un porcentaje";
+    case VAL_MONEY: return "un monto";
+    case VAL_DATE: return "una fecha";
+    case VAL_DATETIME: return "una fecha con hora";
+    case VAL_RANGE: return "un rango de fechas";
+    case VAL_QUANTITY: return arena_printf(&c->arena, "la cantidad '%g %s'", v->number, v->text);
+    case VAL_NAME: return arena_printf(&c->arena, "el nombre '%s'", v->text);
+    case VAL_ERROR: return "un valor inválido";
+    }
+    return "un valor";
+}
+
+static void type_error(Compilation *c, const char *key, const ValueSpec *spec, const Value *v)
+{
+    const char *expected = schema_type_expected(NULL, spec->type, spec->refs, spec->vocab, &c->arena);
+    diag_report(&c->diag, DIAG_WRONG_TYPE, v->loc, key, expected, describe_value(c, v), NULL);
+}
+
+static bool name_in(const Value *v, const char *const *words)
+{
+    for (; *words; words++)
+        if (strcmp(v->folded, *words) == 0)
+            return true;
+    return false;
+}
+
+static void check_code(Compilation *c, Value *v)
+{
+    DiagSeverity sev;
+    if (!diag_code_severity(v->text, &sev)) {
+        diag_report(&c->diag, DIAG_BAD_CODE, v->loc, v->text, NULL);
+        return;
+    }
+    if (sev == SEV_ERROR) {
+        diag_report(&c->diag, DIAG_ERROR_NOT_SILENCEABLE, v->loc, v->text, NULL);
+        return;
+    }
+    if (c->nallow == c->capallow) {
+        c->capallow = c->capallow ? c->capallow * 2 : 8;
+        const char **p = realloc(c->allow, c->capallow * sizeof *p);
+        if (!p)
+            abort();
+        c->allow = p;
+    }
+    c->allow[c->nallow++] = v->text;
+}
+
+static void check_value(Compilation *c, const char *key, const ValueSpec *spec, Value *v)
+{
+    static const char *const SENTIDOS[] = { "creciente", "decreciente", NULL };
+    static const char *const ANSWERS[] = { "si", "no", "no_aplica", NULL };
+    if (v->kind == VAL_ERROR)
+        return; /* reported by the scanner */
+    bool ok = false;
+    switch (spec->type) {
+    case VT_STRING: ok = v->kind == VAL_STRING; break;
+    case VT_TEXT: ok = v->kind == VAL_STRING || v->kind == VAL_TEXT; break;
+    case VT_RANGE: ok = v->kind == VAL_RANGE; break;
+    case VT_MONEY: ok = v->kind == VAL_MONEY; break;
+    case VT_COUNT: ok = v->kind == VAL_NUMBER && v->number >= 1 && v->number == floor(v->number); break;
+    case VT_DATE: ok = v->kind == VAL_DATE; break;
+    case VT_DATETIME: ok = v->kind == VAL_DATE || v->kind == VAL_DATETIME; break;
+    case VT_DURATION: ok = v->kind == VAL_QUANTITY && v->unit != UNIT_COUNT; break;
+    case VT_MEASURE: ok = v->kind == VAL_NUMBER || v->kind == VAL_PERCENT || v->kind == VAL_QUANTITY; break;
+    case VT_PERCENT: ok = v->kind == VAL_PERCENT; break;
+    case VT_SENTIDO: ok = v->kind == VAL_NAME && name_in(v, SENTIDOS); break;
+    case VT_ANSWER: ok = v->kind == VAL_NAME && name_in(v, ANSWERS); break;
+    case VT_DECLARE: ok = v->kind == VAL_NAME; break;
+    case VT_REF:
+        if (v->kind == VAL_NAME) {
+            resolve_ref(c, v, spec->refs);
+            return;
+        }
+        break;
+    case VT_VOCAB:
+        if (v->kind == VAL_NAME) {
+            resolve_term(c, v, spec->vocab);
+            return;
+        }
+        break;
+    case VT_CODE:
+        if (v->kind == VAL_NAME) {
+            check_code(c, v);
+            return;
+        }
+        break;
+    }
+    if (!ok)
+        type_error(c, key, spec, v);
+}
+
+static void check_values(Compilation *c, Attr *a, const char *key, const ValueSpec *spec, bool list)
+{
+    if (!list && a->nvalues > 1) {
+        char n[48];
+        snprintf(n, sizeof n, "%zu valores", a->nvalues);
+        Diagnostic *g = diag_report(&c->diag, DIAG_TOO_MANY_VALUES, loc_make(a->loc.file, a->values->next->loc.begin, a->values->next->loc.end > a->loc.end ? a->values->next->loc.end : a->loc.end), key,
+                                    arena_strdup(&c->arena, n), NULL);
+        (void)g;
+        check_value(c, key, spec, a->values);
+        return;
+    }
+    for (Value *v = a->values; v && !c->diag.stopped; v = v->next)
+        check_value(c, key, spec, v);
+}
+
+static void unknown_attribute(Compilation *c, SchemaBlock block, Attr *a)
+{
+    Suggest s;
+    suggest_init(&s, a->key_folded);
+    for (int i = schema_next(block, 0); i >= 0; i = schema_next(block, i + 1))
+        suggest_consider(&s, schema_keys[i].key, &schema_keys[i]);
+    Diagnostic *g = diag_report(&c->diag, DIAG_UNKNOWN_ATTRIBUTE, a->key_loc, a->key,
+                                schema_block_indefinite(block), NULL);
+    if (s.best) {
+        diag_help(&c->diag, g, DIAG_HELP_DID_YOU_MEAN, s.best, NULL);
+        return;
+    }
+    StrBuf b;
+    strbuf_init(&b);
+    for (int i = schema_next(block, 0); i >= 0; i = schema_next(block, i + 1))
+        strbuf_printf(&b, "%s%s", b.len ? ", " : "", schema_keys[i].key);
+    if (b.len)
+        diag_help(&c->diag, g, DIAG_HELP_VALID_KEYS, schema_block_indefinite(block),
+                  arena_strdup(&c->arena, strbuf_cstr(&b)), NULL);
+    strbuf_free(&b);
+}
+
+static bool nested_in_parent(const Decl *d)
+{
+    return d && d->parent && schema_may_nest(d->parent->kind, d->kind);
+}
+
+static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *attrs);
+
+static void check_entry(Compilation *c, Attr *a)
+{
+    EntryKind k = a->entry != ENTRY_NONE ? a->entry : ast_entry_from_name(a->key_folded);
+    const SchemaEntry *e = schema_entry(k);
+    const char *word = ast_entry_keyword(k);
+    if (a->entry != ENTRY_NONE) {
+        a->target = resolve_name(c, a->key, a->key_folded, a->key_loc, e->target_refs);
+    } else if (e->target == ET_REQUIRED) {
+        diag_report(&c->diag, DIAG_MISSING_ENTRY_NAME, a->key_loc, word,
+                    schema_refs_text(e->target_refs, &c->arena), NULL);
+    }
+    ValueSpec spec = { e->type, 0, NULL };
+    check_values(c, a, word, &spec, false);
+    if (a->has_block) {
+        if (e->block == SB_NONE)
+            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, a->block_loc, word, NULL);
+        else
+            check_attr_list(c, e->block, NULL, a->block);
+    }
+}
+
+/* autoevaluacion: `uatp:` and one answer per checklist item. */
+static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nseen)
+{
+    Decl *vd = symtab_get(&c->symbols, "autoevaluacion_uatp");
+    if (vd && vd->kind == DECL_VOCABULARIO) {
+        const Term *t = symtab_get(vd->index, a->key_folded);
+        if (!t) {
+            Suggest s;
+            suggest_init(&s, a->key_folded);
+            for (const Term *term = vd->terms; term; term = term->next)
+                suggest_consider(&s, term->folded, term);
+            Diagnostic *g = diag_report(&c->diag, DIAG_UNKNOWN_ATTRIBUTE, a->key_loc, a->key,
+                                        schema_block_indefinite(SB_AUTOEVALUACION), NULL);
+            if (s.best)
+                diag_help(&c->diag, g, DIAG_HELP_DID_YOU_MEAN, s.best, NULL);
+            return;
+        }
+        for (size_t i = 0; i < *nseen; i++)
+            if (seen[i] == t) {
+                Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_ATTRIBUTE, a->key_loc, a->key, NULL);
+                (void)g;
+                return;
+            }
+        if (*nseen < 64)
+            seen[(*nseen)++] = t;
+    } else {
+        Value key = { .kind = VAL_NAME, .loc = a->key_loc, .text = a->key, .folded = a->key_folded };
+        resolve_term(c, &key, "autoevaluacion_uatp");
+    }
+    ValueSpec spec = { VT_ANSWER, 0, NULL };
+    check_values(c, a, a->key, &spec, false);
+}
+
+static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *attrs)
+{
+    enum { MAX_ROWS = 128 };
+    const Attr *seen[MAX_ROWS] = { 0 };
+    const Term *answers[64];
+    size_t nanswers = 0;
+    for (Attr *a = attrs; a && !c->diag.stopped; a = a->next) {
+        bool entry_word = a->entry != ENTRY_NONE || ast_entry_from_name(a->key_folded) != ENTRY_NONE;
+        if (block == SB_SEGUIMIENTO && entry_word) {
+            check_entry(c, a);
+            continue;
+        }
+        const SchemaKey *row = a->entry == ENTRY_NONE ? schema_find(block, a->key_folded) : NULL;
+        if (!row && block == SB_AUTOEVALUACION && a->entry == ENTRY_NONE) {
+            check_answer(c, a, answers, &nanswers);
+            continue;
+        }
+        if (!row) {
+            if (entry_word) {
+                const char *word = ast_entry_keyword(a->entry != ENTRY_NONE ? a->entry
+                                                                            : ast_entry_from_name(a->key_folded));
+                diag_report(&c->diag, DIAG_ENTRY_OUTSIDE, a->entry != ENTRY_NONE ? a->entry_loc : a->key_loc,
+                            word, NULL);
+            } else {
+                unknown_attribute(c, block, a);
+            }
+            continue;
+        }
+        int idx = schema_order(row);
+        if (idx < MAX_ROWS && seen[idx]) {
+            Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_ATTRIBUTE, a->key_loc, a->key, NULL);
+            diag_note(&c->diag, g, DIAG_NOTE_FIRST_ATTRIBUTE, seen[idx]->key_loc, NULL);
+            continue;
+        }
+        if (idx < MAX_ROWS)
+            seen[idx] = a;
+        a->key_id = idx;
+        if ((row->flags & SK_PARENT) && nested_in_parent(d)) {
+            Diagnostic *g = diag_report(&c->diag, DIAG_PARENT_TWICE, a->key_loc, a->key,
+                                        ast_kind_definite(d->kind), ast_kind_definite(d->parent->kind),
+                                        d->parent->name ? d->parent->name : "", NULL);
+            diag_note(&c->diag, g, DIAG_NOTE_PARENT_HERE, d->parent->name_loc,
+                      ast_kind_definite(d->parent->kind), d->parent->name ? d->parent->name : "", NULL);
+            continue;
+        }
+        if (a->comment)
+            diag_report(&c->diag, DIAG_UNEXPECTED_COMMENT, a->comment->loc, a->key, NULL);
+        if (a->has_block)
+            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, a->block_loc, a->key, NULL);
+        ValueSpec spec = { row->type, row->refs, row->vocab };
+        check_values(c, a, a->key, &spec, (row->flags & SK_LIST) != 0);
+    }
+    if (!d || !d->name || c->diag.stopped)
+        return;
+    for (int i = schema_next(block, 0); i >= 0; i = schema_next(block, i + 1)) {
+        const SchemaKey *row = &schema_keys[i];
+        if (i < MAX_ROWS && seen[i])
+            continue;
+        bool parent = (row->flags & SK_PARENT) && !(row->flags & SK_OPTIONAL_PARENT) && !nested_in_parent(d);
+        if (!(row->flags & SK_REQUIRED) && !parent)
+            continue;
+        Diagnostic *g = diag_report(&c->diag, DIAG_MISSING_ATTRIBUTE, d->name_loc, row->key,
+                                    ast_kind_definite(d->kind), d->name, NULL);
+        if (parent) {
+            DeclKind pk = row->refs & R_CAPACIDAD ? DECL_CAPACIDAD : DECL_ACCION;
+            diag_help(&c->diag, g, DIAG_HELP_PARENT_KEY, ast_kind_indefinite(pk), row->key, NULL);
+        }
+    }
+}
+
+static void check_decl(Compilation *c, Decl *d)
+{
+    if (c->diag.stopped)
+        return;
+    if (d->parent && !schema_may_nest(d->parent->kind, d->kind)) {
+        Diagnostic *g = diag_report(&c->diag, DIAG_BAD_NESTING, d->kw_loc, ast_kind_indefinite(d->kind),
+                                    ast_kind_indefinite(d->parent->kind), NULL);
+        diag_note(&c->diag, g, DIAG_NOTE_PARENT_HERE, d->parent->kw_loc, ast_kind_definite(d->parent->kind),
+                  d->parent->name ? d->parent->name : "", NULL);
+    }
+    if (d->kind != DECL_VOCABULARIO && d->kind != DECL_CALENDARIO)
+        check_attr_list(c, (SchemaBlock)d->kind, d, d->attrs);
+    for (Decl *ch = d->children; ch; ch = ch->next)
+        check_decl(c, ch);
+}
+
+void check_attributes(Compilation *c)
+{
+    for (size_t i = 0; i < c->nfiles; i++)
+        for (Decl *d = c->files[i]->decls; d; d = d->next)
+            check_decl(c, d);
+}

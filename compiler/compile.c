@@ -1,0 +1,77 @@
+/* compile.c - the compilation context and the order of the front-end passes. */
+#include "compile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void compilation_init(Compilation *c, const CompileOptions *opt)
+{
+    memset(c, 0, sizeof *c);
+    c->opt = opt;
+    arena_init(&c->arena);
+    source_manager_init(&c->sm);
+    diag_init(&c->diag, &c->arena, &c->sm, opt->max_errors);
+    symtab_init(&c->symbols);
+    c->main_file = SOURCE_NO_FILE;
+}
+
+void compilation_free(Compilation *c)
+{
+    /* Vocabulary term indexes are heap tables referenced from the tree. */
+    DeclVec *vocabs = &c->by_kind[DECL_VOCABULARIO];
+    for (size_t i = 0; i < vocabs->n; i++)
+        if (vocabs->items[i]->index)
+            symtab_free(vocabs->items[i]->index);
+    for (int k = 0; k < DECL_KIND_COUNT; k++)
+        free(c->by_kind[k].items);
+    symtab_free(&c->symbols);
+    free(c->files);
+    free(c->state);
+    free(c->stack);
+    free(c->allow);
+    diag_free(&c->diag);
+    source_manager_free(&c->sm);
+    arena_free(&c->arena);
+}
+
+void declvec_push(DeclVec *v, Decl *d)
+{
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 16;
+        Decl **p = realloc(v->items, v->cap * sizeof *p);
+        if (!p)
+            abort();
+        v->items = p;
+    }
+    v->items[v->n++] = d;
+}
+
+Attr *decl_attr(const Decl *d, const char *key)
+{
+    for (Attr *a = d->attrs; a; a = a->next)
+        if (a->entry == ENTRY_NONE && strcmp(a->key_folded, key) == 0)
+            return a;
+    return NULL;
+}
+
+static void run_passes(Compilation *c, uint32_t file)
+{
+    c->main_file = file;
+    loader_load_main(c, file);
+    resolve_collect(c);
+    check_attributes(c);
+}
+
+bool compile_file(Compilation *c, const char *path, SourceError *err)
+{
+    uint32_t file = source_load_file(&c->sm, path, err);
+    if (file == SOURCE_NO_FILE)
+        return false;
+    run_passes(c, file);
+    return true;
+}
+
+void compile_text(Compilation *c, const char *path, const char *text, size_t len)
+{
+    run_passes(c, source_add_text(&c->sm, path, text, len));
+}

@@ -1,0 +1,88 @@
+/* compile.h - one compilation: a plan file, the modules it uses, the checks.
+ *
+ * Contract: a Compilation owns everything it creates (arena, sources,
+ * diagnostics, symbol table) until compilation_free. compile_file() loads the
+ * main file, the implicit `base` module and every `usar` module (E107),
+ * parses them, collects the declarations into one namespace (E101),
+ * resolves references (E102, E103) and checks every attribute against the
+ * schema (E104-E110, E108). Later passes (checks.h, backends) read the
+ * result: `files` in dependency order (the main file last), `plan`, and the
+ * declarations by kind. No global state: several compilations may run in
+ * parallel threads.
+ */
+#ifndef RUTA_COMPILE_H
+#define RUTA_COMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "source.h"
+#include "symtab.h"
+
+typedef struct CompileOptions {
+    const char **include_dirs;   /* -I DIR, in order */
+    size_t ninclude;
+    const char *ruta_path;       /* value of RUTA_PATH, or NULL */
+    const char *exe_stdlib;      /* stdlib dir next to the binary, or NULL */
+    size_t max_errors;           /* 0 = unlimited */
+    int as_of;                   /* day number of --as-of */
+    bool need_plan;              /* the command needs a plan (E108) */
+} CompileOptions;
+
+typedef struct DeclVec {
+    Decl **items;
+    size_t n, cap;
+} DeclVec;
+
+typedef struct Compilation {
+    Arena arena;
+    SourceManager sm;
+    DiagEngine diag;
+    const CompileOptions *opt;
+    FileAst **files;        /* dependency order: modules first, main last */
+    size_t nfiles, capfiles;
+    uint32_t main_file;     /* source id of the file given by the user */
+    unsigned char *state;   /* per source id: 0 new, 1 loading, 2 done */
+    size_t capstate;
+    uint32_t *stack;        /* files being loaded, for cycle messages */
+    size_t nstack, capstack;
+    SymTab symbols;         /* folded name -> Decl* (one namespace) */
+    Decl *plan;             /* the first plan, or NULL */
+    DeclVec by_kind[DECL_KIND_COUNT]; /* every declaration, in order */
+    const char **allow;     /* codes listed in the plan's `permitir` */
+    size_t nallow, capallow;
+    bool vocab_reported[8]; /* missing-vocabulary E102 reported once */
+} Compilation;
+
+void compilation_init(Compilation *c, const CompileOptions *opt);
+void compilation_free(Compilation *c);
+
+/* Loads and checks a file. Returns false when the main file itself cannot
+ * be read (the caller reports it: exit 2); diagnostics otherwise. */
+bool compile_file(Compilation *c, const char *path, SourceError *err);
+/* The same for a text held in memory (language server, tests). */
+void compile_text(Compilation *c, const char *path, const char *text, size_t len);
+
+/* The first attribute with folded key `key` in d, or NULL. */
+Attr *decl_attr(const Decl *d, const char *key);
+
+/* Internal passes, in order (compile.c runs them). */
+void loader_load_main(Compilation *c, uint32_t file);
+void resolve_collect(Compilation *c);
+void check_attributes(Compilation *c);
+
+/* Reference resolution shared by the checks: resolves a NAME value to a
+ * declaration of one of the kinds in `refs` (E102/E103); returns NULL on
+ * failure. */
+Decl *resolve_ref(Compilation *c, Value *v, unsigned refs);
+/* Resolves a NAME value to a term of vocabulary `vocab` (E102). */
+const Term *resolve_term(Compilation *c, Value *v, const char *vocab);
+/* Resolves a target name given as a key (`avance taller:`). */
+Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc, unsigned refs);
+
+void declvec_push(DeclVec *v, Decl *d);
+
+#endif

@@ -1,0 +1,205 @@
+/* resolve.c - one namespace per compilation: declarations (E101), name
+ * references (E102, E103) with suggestions, and vocabulary terms. */
+#include "compile.h"
+
+#include <string.h>
+
+#include "schema.h"
+#include "suggest.h"
+
+/* Which stdlib module defines each normative vocabulary (for the hint). */
+static const struct {
+    const char *vocab, *module;
+} VOCAB_MODULES[] = {
+    { "rol", "base" }, { "frecuencia", "base" }, { "tipo_hito", "base" },
+    { "basal", "mdc" }, { "ambito", "mdc" }, { "etapa", "mdc" },
+    { "autoevaluacion_uatp", "mdc" }, { "dimension", "pme" },
+};
+
+static void declare(Compilation *c, Decl *d)
+{
+    declvec_push(&c->by_kind[d->kind], d);
+    if (!d->folded)
+        return;
+    Decl *first = symtab_put(&c->symbols, d->folded, d);
+    if (first) {
+        Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_NAME, d->name_loc, d->name, NULL);
+        diag_note(&c->diag, g, DIAG_NOTE_FIRST_DECLARED, first->name_loc, first->name, NULL);
+    }
+}
+
+static void index_terms(Compilation *c, Decl *v)
+{
+    SymTab *t = ARENA_NEW(&c->arena, SymTab);
+    symtab_init(t);
+    v->index = t;
+    for (Term *term = v->terms; term; term = term->next) {
+        Term *first = symtab_put(t, term->folded, term);
+        if (first) {
+            Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_NAME, term->loc, term->name, NULL);
+            diag_note(&c->diag, g, DIAG_NOTE_FIRST_DECLARED, first->loc, first->name, NULL);
+        }
+    }
+}
+
+/* An `id:` in an acuerdo or nudo entry declares a name of that kind. */
+static void declare_entry_ids(Compilation *c, Decl *seg)
+{
+    for (Attr *a = seg->attrs; a; a = a->next) {
+        EntryKind k = a->entry != ENTRY_NONE ? a->entry : ast_entry_from_name(a->key_folded);
+        if ((k != ENTRY_ACUERDO && k != ENTRY_NUDO) || !a->has_block)
+            continue;
+        for (Attr *b = a->block; b; b = b->next) {
+            if (strcmp(b->key_folded, "id") != 0 || b->values->kind != VAL_NAME)
+                continue;
+            Decl *d = ARENA_NEW(&c->arena, Decl);
+            d->kind = k == ENTRY_ACUERDO ? DECL_ACUERDO : DECL_NUDO;
+            d->name = b->values->text;
+            d->folded = b->values->folded;
+            d->name_loc = b->values->loc;
+            d->kw_loc = a->loc;
+            d->loc = a->loc;
+            d->file = seg->file;
+            d->owner = seg;
+            d->entry = a;
+            d->title = a->values && a->values->kind == VAL_STRING ? a->values->text : NULL;
+            declare(c, d);
+            b->values->ref = d;
+            break;
+        }
+    }
+}
+
+static void collect_decl(Compilation *c, Decl *d)
+{
+    declare(c, d);
+    if (d->kind == DECL_PLAN && !c->plan && !d->parent)
+        c->plan = d;
+    if (d->kind == DECL_VOCABULARIO)
+        index_terms(c, d);
+    if (d->kind == DECL_SEGUIMIENTO)
+        declare_entry_ids(c, d);
+    for (Decl *ch = d->children; ch; ch = ch->next)
+        collect_decl(c, ch);
+}
+
+static void check_plans(Compilation *c)
+{
+    DeclVec *plans = &c->by_kind[DECL_PLAN];
+    for (size_t i = 1; i < plans->n; i++) {
+        Decl *p = plans->items[i];
+        Diagnostic *g = diag_report(&c->diag, DIAG_TWO_PLANS, p->name_loc, p->name ? p->name : "", NULL);
+        Decl *first = plans->items[0];
+        diag_note(&c->diag, g, DIAG_NOTE_FIRST_PLAN, first->name_loc, first->name ? first->name : "", NULL);
+    }
+    if (plans->n == 0 && c->opt->need_plan) {
+        Diagnostic *g = diag_report(&c->diag, DIAG_NO_PLAN, loc_make(c->main_file, 0, 0), NULL);
+        diag_help(&c->diag, g, DIAG_HELP_ADD_PLAN, NULL);
+    }
+}
+
+void resolve_collect(Compilation *c)
+{
+    for (size_t i = 0; i < c->nfiles; i++)
+        for (Decl *d = c->files[i]->decls; d; d = d->next)
+            collect_decl(c, d);
+    check_plans(c);
+}
+
+static const char *kinds_phrase(Compilation *c, unsigned refs)
+{
+    return schema_refs_text(refs, &c->arena);
+}
+
+Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc, unsigned refs)
+{
+    Decl *d = symtab_get(&c->symbols, folded);
+    if (!d) {
+        Suggest s;
+        suggest_init(&s, folded);
+        for (size_t i = 0; i < c->symbols.cap; i++) {
+            const SymSlot *slot = &c->symbols.slots[i];
+            if (slot->key && (refs & R_BIT(((Decl *)slot->value)->kind)))
+                suggest_consider(&s, slot->key, slot->value);
+        }
+        Diagnostic *g = diag_report(&c->diag, DIAG_UNDEFINED_NAME, loc, name, NULL);
+        if (s.best) {
+            const Decl *best = s.best_data;
+            diag_note(&c->diag, g, DIAG_NOTE_DECLARED_HERE, best->name_loc, best->name, NULL);
+            diag_help(&c->diag, g, DIAG_HELP_DID_YOU_MEAN, best->name, NULL);
+        }
+        return NULL;
+    }
+    if (!(refs & R_BIT(d->kind))) {
+        Diagnostic *g = diag_report(&c->diag, DIAG_WRONG_KIND, loc, name, ast_kind_indefinite(d->kind),
+                                    kinds_phrase(c, refs), NULL);
+        diag_note(&c->diag, g, DIAG_NOTE_DECLARED_HERE, d->name_loc, d->name, NULL);
+        return NULL;
+    }
+    return d;
+}
+
+Decl *resolve_ref(Compilation *c, Value *v, unsigned refs)
+{
+    v->ref = resolve_name(c, v->text, v->folded, v->loc, refs);
+    return v->ref;
+}
+
+static const char *vocab_module(const char *vocab)
+{
+    for (size_t i = 0; i < sizeof VOCAB_MODULES / sizeof VOCAB_MODULES[0]; i++)
+        if (strcmp(VOCAB_MODULES[i].vocab, vocab) == 0)
+            return VOCAB_MODULES[i].module;
+    return NULL;
+}
+
+static size_t vocab_slot(const char *vocab)
+{
+    for (size_t i = 0; i < sizeof VOCAB_MODULES / sizeof VOCAB_MODULES[0]; i++)
+        if (strcmp(VOCAB_MODULES[i].vocab, vocab) == 0)
+            return i;
+    return (size_t)-1;
+}
+
+const Term *resolve_term(Compilation *c, Value *v, const char *vocab)
+{
+    Decl *vd = symtab_get(&c->symbols, vocab);
+    if (!vd || vd->kind != DECL_VOCABULARIO) {
+        /* Reported once per vocabulary: the fix is one `usar` line. */
+        size_t slot = vocab_slot(vocab);
+        if (slot < sizeof c->vocab_reported) {
+            if (c->vocab_reported[slot])
+                return NULL;
+            c->vocab_reported[slot] = true;
+        }
+        Diagnostic *g = diag_report(&c->diag, DIAG_VOCAB_NOT_LOADED, v->loc, vocab, v->text, NULL);
+        const char *module = vocab_module(vocab);
+        if (module)
+            diag_help(&c->diag, g, DIAG_HELP_USE_MODULE, module, NULL);
+        return NULL;
+    }
+    const Term *t = symtab_get(vd->index, v->folded);
+    if (!t) {
+        Suggest s;
+        suggest_init(&s, v->folded);
+        for (const Term *term = vd->terms; term; term = term->next)
+            suggest_consider(&s, term->folded, term);
+        Diagnostic *g = diag_report(&c->diag, DIAG_UNDEFINED_TERM, v->loc, v->text, vocab, NULL);
+        if (s.best) {
+            diag_help(&c->diag, g, DIAG_HELP_DID_YOU_MEAN, ((const Term *)s.best_data)->name, NULL);
+        } else {
+            StrBuf b;
+            strbuf_init(&b);
+            size_t n = 0;
+            for (const Term *term = vd->terms; term && n < 20; term = term->next, n++)
+                strbuf_printf(&b, "%s%s", n ? ", " : "", term->name);
+            if (n == 20)
+                strbuf_puts(&b, ", …");
+            diag_help(&c->diag, g, DIAG_HELP_VALID_TERMS, vocab, arena_strdup(&c->arena, strbuf_cstr(&b)), NULL);
+            strbuf_free(&b);
+        }
+        return NULL;
+    }
+    v->term = t;
+    return t;
+}
