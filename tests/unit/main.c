@@ -1,0 +1,15 @@
+/* main.c - runs every unit test. */
+#include "unit.h"
+
+int unit_failures = 0;
+
+int main(void)
+{
+    test_utf8();
+    test_dates();
+    test_literals();
+    test_suggest();
+    test_json();
+    test_source();
+    return unit_failures ? 1 : 0;
+}
