@@ -60,7 +60,7 @@ $(B)/ruta: $(OBJS)
 
 # Unit tests link the compiler's modules with a test driver.
 UNIT_SRCS := $(wildcard tests/unit/*.c)
-$(B)/unit_tests: $(UNIT_SRCS) $(LIBOBJS)
+$(B)/unit_tests: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(LIBOBJS)
 	$(CC) $(CSTD) $(WARNINGS) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -o $@ $(UNIT_SRCS) $(LIBOBJS) $(LDLIBS)
 
 deps:
