@@ -141,6 +141,7 @@ typedef struct Decl {
     struct Decl *owner;   /* acuerdo/nudo: the seguimiento recording it */
     Attr *entry;          /* acuerdo/nudo: the entry that declares it */
     void *index;          /* vocabulario: SymTab of its terms (checks) */
+    void *model;          /* the typed object built for it (model.h) */
     struct Decl *next;    /* next sibling */
     uint32_t file;
 } Decl;

@@ -50,14 +50,24 @@ static void apply_policy(DriverEnv *env, Compilation *c)
     free(allow);
 }
 
-int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_plan, JsonW *doc)
+int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_plan, JsonW *doc,
+                   Model **model)
 {
     env->copt.need_plan = need_plan;
     compilation_init(c, &env->copt);
+    if (model)
+        *model = NULL;
     SourceError err;
     if (!compile_file(c, path, &err)) {
         fprintf(stderr, "ruta: error: no se puede leer '%s': %s\n", path, source_error_text(err));
         return 2;
+    }
+    /* Consistency checks need a sound tree: they run only when the front
+     * end found no errors, so one mistake never cascades. */
+    if (c->diag.errors == 0) {
+        Model *m = model_build(c);
+        if (model)
+            *model = m;
     }
     apply_policy(env, c);
     const CliOptions *o = env->cli;

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "compile.h"
 #include "jsonw.h"
+#include "model.h"
 
 typedef struct DriverEnv {
     const CliOptions *cli;
@@ -23,6 +24,9 @@ typedef struct DriverEnv {
 } DriverEnv;
 
 void driver_env_init(DriverEnv *env, const CliOptions *cli);
-int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_plan, JsonW *doc);
+/* When the front end found no errors, *model receives the typed model
+ * (consistency checks have run on it); else NULL. */
+int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_plan, JsonW *doc,
+                   Model **model);
 
 #endif

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "backends.h"
 #include "driver.h"
+#include "output.h"
 #include "schema.h"
 
 static int worst(int a, int b)
@@ -27,7 +29,7 @@ static int run_check(DriverEnv *env)
     int status = 0;
     for (size_t i = 0; i < o->nfiles; i++) {
         Compilation c;
-        status = worst(status, driver_compile(env, &c, o->files[i], false, machine ? &doc : NULL));
+        status = worst(status, driver_compile(env, &c, o->files[i], false, machine ? &doc : NULL, NULL));
         compilation_free(&c);
     }
     if (o->format == DIAG_JSON)
@@ -37,6 +39,44 @@ static int run_check(DriverEnv *env)
     if (machine)
         fwrite(docbuf.data, 1, docbuf.len, stdout);
     strbuf_free(&docbuf);
+    return status;
+}
+
+/* SOURCE_DATE_EPOCH when it is a valid number, else the as-of date. */
+static long long clock_epoch(int as_of)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (s && *s) {
+        char *end;
+        long long v = strtoll(s, &end, 10);
+        if (!*end && v >= 0 && v < 32503680000LL)
+            return v;
+    }
+    return (long long)as_of * 86400;
+}
+
+/* ruta pdf|csv|ics|json FILE: full check, then the backend, then an atomic
+ * write; nothing is written when the plan has errors. */
+static int run_backend(DriverEnv *env)
+{
+    static int (*const BACKENDS[CMD_COUNT])(const BackendCtx *, StrBuf *) = {
+        [CMD_PDF] = backend_pdf, [CMD_CSV] = backend_csv,
+        [CMD_ICS] = backend_ics, [CMD_JSON] = backend_json,
+    };
+    const CliOptions *o = env->cli;
+    Compilation c;
+    Model *m = NULL;
+    int status = driver_compile(env, &c, o->files[0], true, NULL, &m);
+    if (status == 0 && m && m->plan) {
+        BackendCtx ctx = { o, &c, m, o->as_of, clock_epoch(o->as_of) };
+        StrBuf out;
+        strbuf_init(&out);
+        status = BACKENDS[o->cmd](&ctx, &out);
+        if (status == 0 && !output_write(o->output ? o->output : "-", out.data ? out.data : "", out.len))
+            status = 2;
+        strbuf_free(&out);
+    }
+    compilation_free(&c);
     return status;
 }
 
@@ -67,6 +107,8 @@ int main(int argc, char **argv)
         status = print_table(schema_markdown);
     } else if (o.cmd == CMD_CHECK) {
         status = run_check(&env);
+    } else if (o.cmd == CMD_PDF || o.cmd == CMD_CSV || o.cmd == CMD_ICS || o.cmd == CMD_JSON) {
+        status = run_backend(&env);
     } else {
         fprintf(stderr, "ruta: error: el comando '%s' aún no está disponible en esta versión\n",
                 cli_command_name(o.cmd));
