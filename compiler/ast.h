@@ -142,6 +142,7 @@ typedef struct Decl {
     Attr *entry;          /* acuerdo/nudo: the entry that declares it */
     void *index;          /* vocabulario: SymTab of its terms (checks) */
     void *model;          /* the typed object built for it (model.h) */
+    bool referenced;      /* some reference resolves to it (W304) */
     struct Decl *next;    /* next sibling */
     uint32_t file;
 } Decl;

@@ -1,6 +1,8 @@
 /* driver.c - compile one file as the command line asks, print diagnostics. */
 #include "driver.h"
 
+#include "checks.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +68,7 @@ int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_p
      * end found no errors, so one mistake never cascades. */
     if (c->diag.errors == 0) {
         Model *m = model_build(c);
+        checks_run(c, m);
         if (model)
             *model = m;
     }

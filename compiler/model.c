@@ -136,6 +136,7 @@ static void build_people(Compilation *c, Model *m)
         p->cargo = text_of(d, "cargo");
         p->correo = text_of(d, "correo");
         p->telefono = text_of(d, "telefono");
+        p->index = m->npersonas;
         d->model = p;
         m->personas[m->npersonas++] = p;
     }
@@ -278,6 +279,7 @@ static void build_acciones(Compilation *c, Model *m)
                     x->recursos[x->nrecursos++] = v->text;
         }
         x->costo = money_of(d, "costo");
+        x->index = m->nacciones;
         d->model = x;
         m->acciones[m->nacciones++] = x;
         if (x->capacidad)

@@ -40,6 +40,7 @@ typedef struct MPartyList {
 
 struct MPersona {
     Decl *decl;
+    size_t index;          /* position in Model.personas */
     const char *id, *nombre;
     const Term *rol;       /* NULL when absent */
     const char *cargo, *correo, *telefono; /* NULL when absent */
@@ -92,6 +93,7 @@ typedef struct MMedicion {
 
 struct MAccion {
     Decl *decl;
+    size_t index;          /* position in Model.acciones */
     const char *id, *titulo;
     MCapacidad *capacidad;
     const char *descripcion;

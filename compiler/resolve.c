@@ -136,6 +136,7 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
         diag_note(&c->diag, g, DIAG_NOTE_DECLARED_HERE, d->name_loc, d->name, NULL);
         return NULL;
     }
+    d->referenced = true;
     return d;
 }
 
