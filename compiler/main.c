@@ -7,6 +7,7 @@
 #include "driver.h"
 #include "output.h"
 #include "schema.h"
+#include "status.h"
 
 static int worst(int a, int b)
 {
@@ -80,6 +81,24 @@ static int run_backend(DriverEnv *env)
     return status;
 }
 
+/* ruta status FILE: the progress table on stdout after a full check. */
+static int run_status(DriverEnv *env)
+{
+    Compilation c;
+    Model *m = NULL;
+    int status = driver_compile(env, &c, env->cli->files[0], true, NULL, &m);
+    if (status == 0 && m && m->plan) {
+        StrBuf out;
+        strbuf_init(&out);
+        status_render(m, &out);
+        if (!output_write("-", out.data ? out.data : "", out.len))
+            status = 2;
+        strbuf_free(&out);
+    }
+    compilation_free(&c);
+    return status;
+}
+
 static int print_table(void (*fn)(StrBuf *))
 {
     StrBuf b;
@@ -109,6 +128,8 @@ int main(int argc, char **argv)
         status = run_check(&env);
     } else if (o.cmd == CMD_PDF || o.cmd == CMD_CSV || o.cmd == CMD_ICS || o.cmd == CMD_JSON) {
         status = run_backend(&env);
+    } else if (o.cmd == CMD_STATUS) {
+        status = run_status(&env);
     } else {
         fprintf(stderr, "ruta: error: el comando '%s' aún no está disponible en esta versión\n",
                 cli_command_name(o.cmd));
