@@ -23,7 +23,7 @@ SRCDIR    := $(CURDIR)
 CPPFLAGS  += -Icompiler -I$(B) \
              -DRUTA_STDLIB_INSTALLED='"$(DATADIR)/stdlib"' \
              -DRUTA_STDLIB_SOURCE='"$(SRCDIR)/stdlib"'
-LDLIBS    += -lhpdf -lm -lpthread
+LDLIBS    += -lhpdf -ljansson -lm -lpthread
 
 B         ?= build
 SRCS      := $(wildcard compiler/*.c)

@@ -155,10 +155,17 @@ typedef struct Usar {
 
 struct Decl;
 
+/* A `#` comment, kept for the formatter and the language server. */
+typedef struct Comment {
+    Loc loc;              /* from '#' to the end of the line */
+    struct Comment *next;
+} Comment;
+
 typedef struct FileAst {
     uint32_t file;
     Usar *uses;
     Decl *decls;
+    Comment *comments;    /* in source order */
     bool has_plan;        /* a top-level plan declaration was parsed */
 } FileAst;
 

@@ -206,16 +206,19 @@ static void report_overload(Compilation *c, Model *m, Heap *h, const Lead *newes
     char count[32], lim[16];
     snprintf(count, sizeof count, "%zu", h->n);
     snprintf(lim, sizeof lim, "%d", limit);
+    int start = newest->accion->inicio;
+    const char *when = start == end ? arena_printf(&c->arena, "el %s", checks_date(c, start))
+                                    : arena_printf(&c->arena, "entre el %s y el %s", checks_date(c, start),
+                                                   checks_date(c, end));
     Diagnostic *g = diag_report(&c->diag, DIAG_OVERLOAD, responsable_loc(newest->accion),
-                                arena_printf(&c->arena, "'%s'", p->nombre), count,
-                                checks_date(c, newest->accion->inicio), checks_date(c, end), lim,
+                                arena_printf(&c->arena, "'%s'", p->nombre), count, when, lim,
                                 arena_strdup(&c->arena, strbuf_cstr(&names)), NULL);
     for (size_t i = 0; i < h->n; i++) {
         MAccion *a = sorted[i].accion;
         if (a == newest->accion)
             continue;
         const char *how = a->responsable.equipo
-                              ? arena_printf(&c->arena, "como integrante de '%s'", a->responsable.equipo->id)
+                              ? arena_printf(&c->arena, " como integrante de '%s'", a->responsable.equipo->id)
                               : "";
         diag_note(&c->diag, g, DIAG_NOTE_ALSO_LEADS, responsable_loc(a), a->id, checks_date(c, a->inicio),
                   checks_date(c, a->fin), how, NULL);

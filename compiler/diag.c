@@ -15,7 +15,7 @@ const DiagCatalogEntry diag_catalog[DIAG_COUNT] = {
 #undef DIAG
 };
 
-enum { DIAG_MAX_ARGS = 4 };
+enum { DIAG_MAX_ARGS = 8 };
 
 /* Widest excerpt shown for one source line, in code points. */
 enum { EXCERPT_WIDTH = 160, EXCERPT_BEFORE = 60 };
@@ -172,12 +172,14 @@ void diag_finalize(DiagEngine *d, const DiagPolicy *policy)
         Diagnostic *g = &d->items[i];
         g->severity = diag_catalog[g->id].severity;
         g->promoted = false;
+        g->denied = false;
         if (g->severity != SEV_WARNING || !policy)
             continue;
         const char *code = diag_catalog[g->id].code;
         if (in_list(policy->deny, policy->ndeny, code)) {
             g->severity = SEV_ERROR;
             g->promoted = true;
+            g->denied = true;
         } else if (in_list(policy->allow, policy->nallow, code)) {
             g->severity = SEV_IGNORED;
         } else if (policy->werror) {
@@ -329,7 +331,7 @@ static void render_text(DiagEngine *d, const DiagRenderOptions *opt, StrBuf *out
                       severity_word(g->severity), c->reset, c->bold, g->msg);
         const char *code = diag_catalog[g->id].code;
         if (code[0])
-            strbuf_printf(out, " [%s%s]", code, g->promoted ? ", -Werror" : "");
+            strbuf_printf(out, " [%s%s]", code, g->denied ? ", --deny" : g->promoted ? ", -Werror" : "");
         strbuf_printf(out, "%s\n", c->reset);
         put_excerpt(out, d, g->loc, c);
         for (size_t k = 0; k < g->nnotes; k++) {

@@ -55,6 +55,7 @@ typedef struct Diagnostic {
     DiagId id;
     DiagSeverity severity; /* effective severity after the policy */
     bool promoted;         /* a warning turned into an error */
+    bool denied;           /* ...by --deny (else by -Werror) */
     Loc loc;
     const char *msg;
     DiagNote *notes;

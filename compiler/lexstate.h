@@ -30,6 +30,7 @@ typedef struct LexState {
     long last_bad;          /* index of the last E001 diagnostic, or -1 */
     uint32_t last_bad_end;  /* its end offset, to merge adjacent bytes */
     FileAst *ast;           /* the tree being built */
+    Comment *last_comment;  /* tail of ast->comments */
 } LexState;
 
 #endif

@@ -5,6 +5,8 @@
 #include "cli.h"
 #include "backends.h"
 #include "driver.h"
+#include "fmt.h"
+#include "lsp.h"
 #include "output.h"
 #include "schema.h"
 #include "status.h"
@@ -130,6 +132,10 @@ int main(int argc, char **argv)
         status = run_backend(&env);
     } else if (o.cmd == CMD_STATUS) {
         status = run_status(&env);
+    } else if (o.cmd == CMD_FMT) {
+        status = fmt_run(&env);
+    } else if (o.cmd == CMD_LSP) {
+        status = lsp_run(&env);
     } else {
         fprintf(stderr, "ruta: error: el comando '%s' aún no está disponible en esta versión\n",
                 cli_command_name(o.cmd));

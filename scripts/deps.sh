@@ -17,6 +17,9 @@ poppler-utils
 qpdf
 clang
 valgrind
+tj3
+neovim
+hyperfine
 "
 
 missing=""
