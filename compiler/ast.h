@@ -101,6 +101,7 @@ typedef struct Attr {
     Loc block_loc;        /* the '{' of the block */
     int key_id;           /* schema row (schema.h), -1 if unknown */
     struct Decl *target;  /* named entry: the declaration it names (checks) */
+    const struct Term *term; /* autoevaluacion answer: its checklist item */
     struct Attr *next;
 } Attr;
 

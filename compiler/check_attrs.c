@@ -205,6 +205,7 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
             }
         if (*nseen < 64)
             seen[(*nseen)++] = t;
+        a->term = t;
     } else {
         Value key = { .kind = VAL_NAME, .loc = a->key_loc, .text = a->key, .folded = a->key_folded };
         resolve_term(c, &key, "autoevaluacion_uatp");

@@ -15,4 +15,5 @@ void checks_run(Compilation *c, Model *m)
     check_schedule(c, m);
     check_plan(c, m);
     check_progress(c, m);
+    check_records(c, m);
 }

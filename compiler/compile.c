@@ -2,6 +2,7 @@
 #include "compile.h"
 
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 void compilation_init(Compilation *c, const CompileOptions *opt)
@@ -13,6 +14,13 @@ void compilation_init(Compilation *c, const CompileOptions *opt)
     diag_init(&c->diag, &c->arena, &c->sm, opt->max_errors);
     symtab_init(&c->symbols);
     c->main_file = SOURCE_NO_FILE;
+    if (opt->cache) {
+        /* Shared modules keep their source ids, so their trees stay valid. */
+        const SourceManager *shared = &opt->cache->c.sm;
+        for (size_t i = 0; i < shared->nfiles; i++)
+            source_import(&c->sm, &shared->files[i]);
+        c->nshared = (uint32_t)shared->nfiles;
+    }
 }
 
 void compilation_free(Compilation *c)
@@ -20,7 +28,7 @@ void compilation_free(Compilation *c)
     /* Vocabulary term indexes are heap tables referenced from the tree. */
     DeclVec *vocabs = &c->by_kind[DECL_VOCABULARIO];
     for (size_t i = 0; i < vocabs->n; i++)
-        if (vocabs->items[i]->index)
+        if (vocabs->items[i]->index && vocabs->items[i]->file >= c->nshared)
             symtab_free(vocabs->items[i]->index);
     for (int k = 0; k < DECL_KIND_COUNT; k++)
         free(c->by_kind[k].items);
@@ -73,5 +81,44 @@ bool compile_file(Compilation *c, const char *path, SourceError *err)
 
 void compile_text(Compilation *c, const char *path, const char *text, size_t len)
 {
-    run_passes(c, source_add_text(&c->sm, path, text, len));
+    char real[4096];
+    run_passes(c, source_add_text(&c->sm, path, realpath(path, real) ? real : NULL, text, len));
+}
+
+bool module_cache_build(ModuleCache *mc, const CompileOptions *opt)
+{
+    memset(mc, 0, sizeof *mc);
+    CompileOptions *own = malloc(sizeof *own);
+    if (!own)
+        abort();
+    *own = *opt;
+    own->cache = NULL;
+    own->need_plan = false;
+    compilation_init(&mc->c, own);
+    if (!loader_load_stdlib(&mc->c) || mc->c.diag.errors) {
+        module_cache_free(mc);
+        return false;
+    }
+    resolve_collect(&mc->c); /* builds the vocabularies' term indexes */
+    if (mc->c.diag.errors) {
+        module_cache_free(mc);
+        return false;
+    }
+    source_prepare_shared(&mc->c.sm);
+    mc->nasts = mc->c.sm.nfiles;
+    mc->asts = calloc(mc->nasts ? mc->nasts : 1, sizeof *mc->asts);
+    if (!mc->asts)
+        abort();
+    for (size_t i = 0; i < mc->c.nfiles; i++)
+        mc->asts[mc->c.files[i]->file] = mc->c.files[i];
+    return true;
+}
+
+void module_cache_free(ModuleCache *mc)
+{
+    const CompileOptions *own = mc->c.opt;
+    compilation_free(&mc->c);
+    free((void *)own);
+    free(mc->asts);
+    memset(mc, 0, sizeof *mc);
 }

@@ -22,6 +22,12 @@
 #include "source.h"
 #include "symtab.h"
 
+struct ModuleCache;
+
+/* Returns the text an editor holds for `path` (the canonical path when the
+ * file exists on disk), or NULL to read the file. */
+typedef const char *(*OpenTextFn)(void *ctx, const char *path, size_t *len);
+
 typedef struct CompileOptions {
     const char **include_dirs;   /* -I DIR, in order */
     size_t ninclude;
@@ -30,6 +36,9 @@ typedef struct CompileOptions {
     size_t max_errors;           /* 0 = unlimited */
     int as_of;                   /* day number of --as-of */
     bool need_plan;              /* the command needs a plan (E108) */
+    OpenTextFn open_text;        /* texts open in an editor, or NULL */
+    void *open_text_ctx;
+    const struct ModuleCache *cache; /* modules parsed once and shared, or NULL */
 } CompileOptions;
 
 typedef struct DeclVec {
@@ -55,7 +64,22 @@ typedef struct Compilation {
     const char **allow;     /* codes listed in the plan's `permitir` */
     size_t nallow, capallow;
     bool vocab_reported[8]; /* missing-vocabulary E102 reported once */
+    uint32_t nshared;       /* source ids below this come from the cache */
 } Compilation;
+
+/* Modules parsed once and shared read-only by many compilations (the
+ * standard library in `ruta territorio`). Built by one thread, then only
+ * read: every compilation imports its files with the same source ids. */
+typedef struct ModuleCache {
+    Compilation c;          /* the compilation that parsed the modules */
+    FileAst **asts;         /* per source id of c.sm: the parsed file */
+    size_t nasts;
+} ModuleCache;
+
+/* Parses every module of the standard library found on the search path of
+ * `opt`. Returns false (nothing to free) when no module could be loaded. */
+bool module_cache_build(ModuleCache *mc, const CompileOptions *opt);
+void module_cache_free(ModuleCache *mc);
 
 void compilation_init(Compilation *c, const CompileOptions *opt);
 void compilation_free(Compilation *c);
@@ -71,6 +95,9 @@ Attr *decl_attr(const Decl *d, const char *key);
 
 /* Internal passes, in order (compile.c runs them). */
 void loader_load_main(Compilation *c, uint32_t file);
+/* Loads every module of the first standard-library directory of the search
+ * path (for ModuleCache); false when none is found. */
+bool loader_load_stdlib(Compilation *c);
 void resolve_collect(Compilation *c);
 void check_attributes(Compilation *c);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -147,6 +148,34 @@ static void report_cycle(Compilation *c, uint32_t target, Loc from)
     strbuf_free(&b);
 }
 
+/* The text an editor holds for this path, added as a source; or
+ * SOURCE_NO_FILE when the editor has none. `abs` is canonical when the file
+ * exists on disk. */
+static uint32_t open_in_editor(Compilation *c, const char *path, const char *abs)
+{
+    if (!c->opt->open_text)
+        return SOURCE_NO_FILE;
+    size_t len = 0;
+    const char *text = c->opt->open_text(c->opt->open_text_ctx, abs, &len);
+    if (!text)
+        return SOURCE_NO_FILE;
+    return source_add_text(&c->sm, path, abs, text, len);
+}
+
+/* An absolute form of a path that may not exist (for editor buffers). */
+static const char *absolute(Compilation *c, const char *path)
+{
+    char real[4096];
+    if (realpath(path, real))
+        return arena_strdup(&c->arena, real);
+    if (path[0] == '/')
+        return path;
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd))
+        return path;
+    return arena_printf(&c->arena, "%s/%s", cwd, path);
+}
+
 /* Loads the module `spec` used from `from` (a location in the using file, or
  * no location for the implicit base). */
 static void load_module(Compilation *c, const char *spec, const char *using_path, Loc from)
@@ -160,7 +189,13 @@ static void load_module(Compilation *c, const char *spec, const char *using_path
     }
     if (is_path_spec(spec)) {
         const char *p = join(&c->arena, dir_of(&c->arena, using_path), spec);
-        if (exists(p))
+        const char *abs = absolute(c, p);
+        uint32_t known = source_find_real(&c->sm, abs);
+        if (known == SOURCE_NO_FILE && (known = open_in_editor(c, p, abs)) != SOURCE_NO_FILE) {
+            process_file(c, known);
+            return;
+        }
+        if (exists(p) || known != SOURCE_NO_FILE)
             path = p;
     } else {
         ndirs = search_dirs(c, dirs, 64);
@@ -182,18 +217,23 @@ static void load_module(Compilation *c, const char *spec, const char *using_path
         }
         return;
     }
-    char real[4096];
-    uint32_t known = realpath(path, real) ? source_find_real(&c->sm, real) : SOURCE_NO_FILE;
+    const char *abs = absolute(c, path);
+    uint32_t known = source_find_real(&c->sm, abs);
     if (known != SOURCE_NO_FILE) {
         if (get_state(c, known) == STATE_LOADING)
             report_cycle(c, known, from);
+        else if (get_state(c, known) == STATE_NEW && known < c->nshared)
+            process_file(c, known); /* a shared module: already parsed */
         return; /* loaded already: a second `usar` is a no-op */
     }
-    SourceError err;
-    uint32_t file = source_load_file(&c->sm, path, &err);
+    uint32_t file = open_in_editor(c, path, abs);
     if (file == SOURCE_NO_FILE) {
-        diag_report(&c->diag, DIAG_MODULE_UNREADABLE, from, spec, source_error_text(err), NULL);
-        return;
+        SourceError err;
+        file = source_load_file(&c->sm, path, &err);
+        if (file == SOURCE_NO_FILE) {
+            diag_report(&c->diag, DIAG_MODULE_UNREADABLE, from, spec, source_error_text(err), NULL);
+            return;
+        }
     }
     process_file(c, file);
 }
@@ -202,13 +242,76 @@ static void process_file(Compilation *c, uint32_t file)
 {
     set_state(c, file, STATE_LOADING);
     push_stack(c, file);
-    FileAst *ast = parse_file(&c->arena, &c->diag, &c->sm, file);
+    FileAst *ast = file < c->nshared ? c->opt->cache->asts[file]
+                                     : parse_file(&c->arena, &c->diag, &c->sm, file);
     const char *path = source_file(&c->sm, file)->path;
     for (Usar *u = ast->uses; u && !c->diag.stopped; u = u->next)
         load_module(c, u->path, path, u->loc);
     c->nstack--;
     set_state(c, file, STATE_DONE);
     push_file(c, ast);
+}
+
+/* Collects the module names under dir (recursively), as "calendario/cl-2026". */
+static void list_modules(Compilation *c, const char *dir, const char *prefix, const char ***out, size_t *n,
+                         size_t *cap)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        const char *full = arena_printf(&c->arena, "%s/%s", dir, e->d_name);
+        const char *name = prefix[0] ? arena_printf(&c->arena, "%s/%s", prefix, e->d_name)
+                                     : arena_strdup(&c->arena, e->d_name);
+        struct stat st;
+        if (stat(full, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            list_modules(c, full, name, out, n, cap);
+            continue;
+        }
+        size_t len = strlen(name);
+        if (!S_ISREG(st.st_mode) || len <= 5 || strcmp(name + len - 5, ".ruta") != 0)
+            continue;
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 16;
+            const char **p = realloc(*out, *cap * sizeof *p);
+            if (!p)
+                abort();
+            *out = p;
+        }
+        (*out)[(*n)++] = arena_strndup(&c->arena, name, len - 5);
+    }
+    closedir(d);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool loader_load_stdlib(Compilation *c)
+{
+    const char *dirs[64];
+    size_t ndirs = search_dirs(c, dirs, 64);
+    for (size_t i = 0; i < ndirs; i++) {
+        const char *base = arena_printf(&c->arena, "%s/base.ruta", dirs[i]);
+        if (!exists(base))
+            continue;
+        const char **names = NULL;
+        size_t n = 0, cap = 0;
+        list_modules(c, dirs[i], "", &names, &n, &cap);
+        qsort(names, n, sizeof *names, compare_names);
+        Loc none = loc_make(SOURCE_NO_FILE, 0, 0);
+        for (size_t k = 0; k < n; k++)
+            load_module(c, names[k], base, none);
+        free(names);
+        return n > 0;
+    }
+    return false;
 }
 
 void loader_load_main(Compilation *c, uint32_t file)

@@ -500,6 +500,122 @@ static void build_seguimientos(Compilation *c, Model *m)
     attach_records(a, m);
 }
 
+static void fill_record(Arena *a, MRecord *r, MSeguimiento *s, MEntry *e)
+{
+    r->kind = e->kind;
+    r->seg = s;
+    r->entry = e;
+    r->texto = e->texto ? e->texto : "";
+    r->accion = e->target && e->target->kind == DECL_ACCION ? e->target->model : NULL;
+    r->plazo = -1;
+    for (Attr *b = e->attr->block; b; b = b->next) {
+        Value *v = b->values;
+        if (strcmp(b->key_folded, "id") == 0 && v && v->ref) {
+            r->decl = v->ref;
+            r->id = v->ref->name;
+            v->ref->model = r;
+        } else if (strcmp(b->key_folded, "responsable") == 0 && v) {
+            r->responsable = party_of(v->ref);
+        } else if (strcmp(b->key_folded, "plazo") == 0 && v && v->kind == VAL_DATE) {
+            r->plazo = v->date;
+            r->plazo_loc = v->loc;
+        } else if (strcmp(b->key_folded, "alternativas") == 0) {
+            r->alternativas = ARENA_NEW_ARRAY(a, const char *, b->nvalues);
+            for (Value *x = v; x; x = x->next)
+                if (x->kind == VAL_STRING)
+                    r->alternativas[r->nalternativas++] = x->text;
+        }
+    }
+}
+
+/* Acuerdos and nudos, and the cumplido/resuelto that close them. */
+static void build_records(Arena *a, Model *m)
+{
+    for (size_t i = 0; i < m->nseguimientos; i++)
+        for (size_t k = 0; k < m->seguimientos[i]->nentries; k++) {
+            EntryKind kind = m->seguimientos[i]->entries[k].kind;
+            m->nacuerdos += kind == ENTRY_ACUERDO;
+            m->nnudos += kind == ENTRY_NUDO;
+        }
+    m->acuerdos = ARENA_NEW_ARRAY(a, MRecord, m->nacuerdos);
+    m->nudos = ARENA_NEW_ARRAY(a, MRecord, m->nnudos);
+    m->nacuerdos = m->nnudos = 0;
+    for (size_t i = 0; i < m->nseguimientos; i++) {
+        MSeguimiento *s = m->seguimientos[i];
+        for (size_t k = 0; k < s->nentries; k++) {
+            MEntry *e = &s->entries[k];
+            if (e->kind == ENTRY_ACUERDO)
+                fill_record(a, &m->acuerdos[m->nacuerdos++], s, e);
+            else if (e->kind == ENTRY_NUDO)
+                fill_record(a, &m->nudos[m->nnudos++], s, e);
+        }
+    }
+    for (size_t i = 0; i < m->nseguimientos; i++) {
+        MSeguimiento *s = m->seguimientos[i];
+        if (s->fecha > m->as_of)
+            break;
+        for (size_t k = 0; k < s->nentries; k++) {
+            MEntry *e = &s->entries[k];
+            if ((e->kind != ENTRY_CUMPLIDO && e->kind != ENTRY_RESUELTO) || !e->target || !e->target->model)
+                continue;
+            MRecord *r = e->target->model;
+            if (!r->cierre) {
+                r->cierre = s;
+                r->cierre_entry = e;
+            }
+        }
+    }
+}
+
+static int compare_autoevaluaciones(const void *pa, const void *pb)
+{
+    const MAutoevaluacion *a = *(MAutoevaluacion *const *)pa, *b = *(MAutoevaluacion *const *)pb;
+    if (a->fecha != b->fecha)
+        return a->fecha < b->fecha ? -1 : 1;
+    return a->decl->loc.begin < b->decl->loc.begin ? -1 : a->decl->loc.begin > b->decl->loc.begin;
+}
+
+static void build_autoevaluaciones(Compilation *c, Model *m)
+{
+    Arena *a = &c->arena;
+    DeclVec *v = &c->by_kind[DECL_AUTOEVALUACION];
+    m->autoevaluaciones = ARENA_NEW_ARRAY(a, MAutoevaluacion *, v->n);
+    for (size_t i = 0; i < v->n; i++) {
+        Decl *d = v->items[i];
+        MAutoevaluacion *x = ARENA_NEW(a, MAutoevaluacion);
+        x->decl = d;
+        x->fecha = d->date;
+        x->titulo = d->title;
+        size_t n = 0;
+        for (Attr *at = d->attrs; at; at = at->next)
+            n++;
+        x->answers = ARENA_NEW_ARRAY(a, MAnswer, n);
+        for (Attr *at = d->attrs; at; at = at->next) {
+            Value *val = at->values;
+            if (strcmp(at->key_folded, "uatp") == 0) {
+                x->uatp = val && val->ref ? val->ref->model : NULL;
+            } else if (at->term && val && val->kind == VAL_NAME) {
+                x->answers[x->nanswers].item = at->term;
+                x->answers[x->nanswers].respuesta = val->folded;
+                x->nanswers++;
+            }
+        }
+        d->model = x;
+        m->autoevaluaciones[m->nautoevaluaciones++] = x;
+    }
+    if (m->nautoevaluaciones > 1)
+        qsort(m->autoevaluaciones, m->nautoevaluaciones, sizeof *m->autoevaluaciones, compare_autoevaluaciones);
+}
+
+const MAutoevaluacion *model_latest_autoevaluacion(const Model *m, int day)
+{
+    const MAutoevaluacion *best = NULL;
+    for (size_t i = 0; i < m->nautoevaluaciones; i++)
+        if (m->autoevaluaciones[i]->fecha <= day)
+            best = m->autoevaluaciones[i];
+    return best;
+}
+
 Model *model_build(Compilation *c)
 {
     Model *m = ARENA_NEW(&c->arena, Model);
@@ -511,6 +627,8 @@ Model *model_build(Compilation *c)
     build_indicadores(c, m);
     build_hitos(c, m);
     build_seguimientos(c, m);
+    build_records(&c->arena, m);
+    build_autoevaluaciones(c, m);
     return m;
 }
 

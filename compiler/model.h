@@ -165,6 +165,40 @@ struct MSeguimiento {
     size_t nentries;
 };
 
+/* An acuerdo or a nudo recorded in a seguimiento (section 11). */
+typedef struct MRecord {
+    EntryKind kind;        /* ENTRY_ACUERDO or ENTRY_NUDO */
+    MSeguimiento *seg;     /* the record that states it */
+    MEntry *entry;
+    Decl *decl;            /* the name declared with `id:`, or NULL */
+    const char *id;        /* that name, or NULL */
+    const char *texto;
+    MAccion *accion;       /* the action it names, or NULL */
+    MParty responsable;    /* acuerdo `responsable:`; decl NULL when absent */
+    int plazo;             /* acuerdo `plazo:`, -1 when absent */
+    Loc plazo_loc;
+    const char **alternativas; /* nudo `alternativas:` */
+    size_t nalternativas;
+    MSeguimiento *cierre;  /* the first seguimiento dated on or before the
+                              as-of date whose cumplido/resuelto closes it */
+    MEntry *cierre_entry;
+} MRecord;
+
+/* One answer of an autoevaluacion: a checklist item and si/no/no_aplica. */
+typedef struct MAnswer {
+    const Term *item;
+    const char *respuesta; /* "si", "no" or "no_aplica" */
+} MAnswer;
+
+typedef struct MAutoevaluacion {
+    Decl *decl;
+    int fecha;
+    const char *titulo;
+    MPersona *uatp;        /* NULL when absent */
+    MAnswer *answers;
+    size_t nanswers;
+} MAutoevaluacion;
+
 typedef struct MCalDay {
     bool vacaciones;
     int from, to;
@@ -197,6 +231,9 @@ typedef struct Model {
     MIndicador **indicadores; size_t nindicadores;
     MHito **hitos; size_t nhitos;
     MSeguimiento **seguimientos; size_t nseguimientos; /* by date, stable */
+    MRecord *acuerdos; size_t nacuerdos;   /* in seguimiento order */
+    MRecord *nudos; size_t nnudos;
+    MAutoevaluacion **autoevaluaciones; size_t nautoevaluaciones; /* by date */
 } Model;
 
 Model *model_build(Compilation *c);
@@ -210,6 +247,8 @@ const MCalDay *model_calendar_day(const MPlan *p, int day);
 int model_quantity_days(const Value *v);
 /* The latest avance of an action recorded on or before `day`, or NULL. */
 const MAvance *model_latest_avance(const MAccion *a, int day);
+/* The latest autoevaluacion dated on or before `day`, or NULL. */
+const MAutoevaluacion *model_latest_autoevaluacion(const Model *m, int day);
 /* The latest medicion of an indicator on or before `day`, or NULL. */
 const MMedicion *model_latest_medicion(const MIndicador *i, int day);
 

@@ -75,8 +75,8 @@ static void collect_decl(Compilation *c, Decl *d)
     declare(c, d);
     if (d->kind == DECL_PLAN && !c->plan && !d->parent)
         c->plan = d;
-    if (d->kind == DECL_VOCABULARIO)
-        index_terms(c, d);
+    if (d->kind == DECL_VOCABULARIO && !d->index)
+        index_terms(c, d); /* shared modules come with their index built */
     if (d->kind == DECL_SEGUIMIENTO)
         declare_entry_ids(c, d);
     for (Decl *ch = d->children; ch; ch = ch->next)
@@ -136,7 +136,8 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
         diag_note(&c->diag, g, DIAG_NOTE_DECLARED_HERE, d->name_loc, d->name, NULL);
         return NULL;
     }
-    d->referenced = true;
+    if (d->kind == DECL_PERSONA || d->kind == DECL_EQUIPO)
+        d->referenced = true; /* for W304; shared modules are never written */
     return d;
 }
 

@@ -44,7 +44,8 @@ void source_manager_free(SourceManager *sm)
         free(f->real);
         if (f->owned_text)
             free(f->text);
-        free(f->lines);
+        if (!f->shared)
+            free(f->lines);
     }
     free(sm->files);
     source_manager_init(sm);
@@ -65,16 +66,18 @@ static uint32_t add_file(SourceManager *sm, const char *path, const char *real,
     f->lines = NULL;
     f->nlines = 0;
     f->owned_text = 1;
+    f->shared = 0;
     return (uint32_t)sm->nfiles++;
 }
 
-uint32_t source_add_text(SourceManager *sm, const char *path, const char *text, size_t len)
+uint32_t source_add_text(SourceManager *sm, const char *path, const char *real, const char *text,
+                         size_t len)
 {
     char *copy = xrealloc(NULL, len + 2);
     if (len)
         memcpy(copy, text, len);
     copy[len] = copy[len + 1] = '\0';
-    return add_file(sm, path, "", copy, len);
+    return add_file(sm, path, real ? real : "", copy, len);
 }
 
 static SourceError errno_to_error(int e)
@@ -151,6 +154,26 @@ uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
     char real[PATH_MAX];
     const char *r = realpath(path, real) ? real : path;
     return add_file(sm, path, r, text, len);
+}
+
+static void build_lines(SourceFile *f);
+
+uint32_t source_import(SourceManager *sm, const SourceFile *shared)
+{
+    uint32_t id = add_file(sm, shared->path, shared->real, shared->text, shared->len);
+    SourceFile *f = &sm->files[id];
+    f->owned_text = 0;
+    f->shared = 1;
+    f->lines = shared->lines;
+    f->nlines = shared->nlines;
+    return id;
+}
+
+void source_prepare_shared(SourceManager *sm)
+{
+    for (size_t i = 0; i < sm->nfiles; i++)
+        if (!sm->files[i].lines)
+            build_lines(&sm->files[i]);
 }
 
 uint32_t source_find_real(const SourceManager *sm, const char *real)

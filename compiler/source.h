@@ -33,6 +33,7 @@ typedef struct SourceFile {
     uint32_t *lines;     /* byte offset of each line start, built lazily */
     size_t nlines;       /* entries in lines */
     int owned_text;      /* 1 when text must be freed with the manager */
+    int shared;          /* 1 when text and lines belong to another manager */
 } SourceFile;
 
 typedef struct SourceManager {
@@ -53,8 +54,17 @@ void source_manager_free(SourceManager *sm);
 
 /* Loads a file; returns its id, or SOURCE_NO_FILE with *err set. */
 uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err);
-/* Adds a text held in memory (copied). */
-uint32_t source_add_text(SourceManager *sm, const char *path, const char *text, size_t len);
+/* Adds a text held in memory (copied); `real` is its canonical path when it
+ * stands for a file (an editor's buffer), or NULL. */
+uint32_t source_add_text(SourceManager *sm, const char *path, const char *real, const char *text,
+                         size_t len);
+/* Adds a file of another manager without copying its text or line table
+ * (which must be built already: see source_prepare_shared). The other
+ * manager must outlive this one and must not change any more. */
+uint32_t source_import(SourceManager *sm, const SourceFile *shared);
+/* Builds the line table of every file, so the manager can be read by
+ * several threads at once. */
+void source_prepare_shared(SourceManager *sm);
 /* Id of an already loaded file with this canonical path, or SOURCE_NO_FILE. */
 uint32_t source_find_real(const SourceManager *sm, const char *real);
 

@@ -57,7 +57,7 @@ void test_source(void)
     SourceManager sm;
     source_manager_init(&sm);
     const char *text = "línea uno\nsegunda ñ línea\r\n\núltima";
-    uint32_t f = source_add_text(&sm, "x.ruta", text, strlen(text));
+    uint32_t f = source_add_text(&sm, "x.ruta", NULL, text, strlen(text));
     unsigned line, col;
     source_line_col(&sm, f, 0, &line, &col);
     CHECK(line == 1 && col == 1);
