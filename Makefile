@@ -45,13 +45,15 @@ $(B)/lexer.c $(B)/lexer.h: grammar/lexer.l | $(B)
 
 # Generated code: same standard, warnings kept but not fatal for flex's
 # unused helpers.
-$(B)/lexer.o: $(B)/lexer.c $(B)/parser.h
+HEADERS   := $(wildcard compiler/*.h compiler/*.def)
+
+$(B)/lexer.o: $(B)/lexer.c $(B)/parser.h $(HEADERS)
 	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -Wall -Wno-unused-function -Wno-sign-compare -c -o $@ $<
 
-$(B)/parser.o: $(B)/parser.c $(B)/lexer.h
+$(B)/parser.o: $(B)/parser.c $(B)/lexer.h $(HEADERS)
 	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -Wall -Wextra -Werror -c -o $@ $<
 
-$(B)/%.o: compiler/%.c $(B)/parser.h $(B)/lexer.h $(wildcard compiler/*.h compiler/*.def) | $(B)
+$(B)/%.o: compiler/%.c $(B)/parser.h $(B)/lexer.h $(HEADERS) | $(B)
 	@echo "  CC      $<"
 	@$(CC) $(CSTD) $(WARNINGS) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -c -o $@ $<
 

@@ -111,6 +111,7 @@ Attr *ast_entry(Arena *a, EntryKind kind, Loc kw_loc, Attr *attr)
 
 void ast_items_add_attr(ItemList *l, Attr *attr)
 {
+    l->broken |= attr->syntax_error;
     if (l->attrs_tail)
         l->attrs_tail->next = attr;
     else
@@ -151,6 +152,7 @@ static void adopt_block(Decl *d, ItemList *block)
         return;
     d->attrs = block->attrs;
     d->children = block->decls;
+    d->broken = block->broken;
     for (Decl *c = d->children; c; c = c->next)
         c->parent = d;
 }

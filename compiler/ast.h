@@ -102,6 +102,7 @@ typedef struct Attr {
     int key_id;           /* schema row (schema.h), -1 if unknown */
     struct Decl *target;  /* named entry: the declaration it names (checks) */
     const struct Term *term; /* autoevaluacion answer: its checklist item */
+    bool syntax_error;    /* a syntax error followed its values */
     struct Attr *next;
 } Attr;
 
@@ -138,6 +139,7 @@ typedef struct Decl {
     CalDay *days;         /* calendario */
     bool has_block;
     bool unclosed;        /* the block reached end of file */
+    bool broken;          /* its block had a syntax error: no E105 for it */
     struct Decl *parent;  /* enclosing declaration, NULL at top level */
     struct Decl *owner;   /* acuerdo/nudo: the seguimiento recording it */
     Attr *entry;          /* acuerdo/nudo: the entry that declares it */
@@ -175,6 +177,7 @@ typedef struct ItemList {
     Attr *attrs, *attrs_tail;
     struct Decl *decls, *decls_tail;
     bool unclosed;          /* the block reached end of file */
+    bool broken;            /* a syntax error inside it was recovered from */
 } ItemList;
 
 Value *ast_value(Arena *a, ValueKind kind, Loc loc);

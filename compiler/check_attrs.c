@@ -130,7 +130,8 @@ static void check_values(Compilation *c, Attr *a, const char *key, const ValueSp
         check_value(c, key, spec, v);
 }
 
-static void unknown_attribute(Compilation *c, SchemaBlock block, Attr *a)
+/* Reports E104; returns the suggested key's row, or NULL. */
+static const SchemaKey *unknown_attribute(Compilation *c, SchemaBlock block, Attr *a)
 {
     Suggest s;
     suggest_init(&s, a->key_folded);
@@ -140,7 +141,7 @@ static void unknown_attribute(Compilation *c, SchemaBlock block, Attr *a)
                                 schema_block_indefinite(block), NULL);
     if (s.best) {
         diag_help(&c->diag, g, DIAG_HELP_DID_YOU_MEAN, s.best, NULL);
-        return;
+        return s.best_data;
     }
     StrBuf b;
     strbuf_init(&b);
@@ -150,6 +151,7 @@ static void unknown_attribute(Compilation *c, SchemaBlock block, Attr *a)
         diag_help(&c->diag, g, DIAG_HELP_VALID_KEYS, schema_block_indefinite(block),
                   arena_strdup(&c->arena, strbuf_cstr(&b)), NULL);
     strbuf_free(&b);
+    return NULL;
 }
 
 static bool nested_in_parent(const Decl *d)
@@ -220,6 +222,7 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
     const Attr *seen[MAX_ROWS] = { 0 };
     const Term *answers[64];
     size_t nanswers = 0;
+    bool suggested[MAX_ROWS] = { false }; /* keys offered by an E104 */
     for (Attr *a = attrs; a && !c->diag.stopped; a = a->next) {
         bool entry_word = a->entry != ENTRY_NONE || ast_entry_from_name(a->key_folded) != ENTRY_NONE;
         if (block == SB_SEGUIMIENTO && entry_word) {
@@ -238,7 +241,9 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
                 diag_report(&c->diag, DIAG_ENTRY_OUTSIDE, a->entry != ENTRY_NONE ? a->entry_loc : a->key_loc,
                             word, NULL);
             } else {
-                unknown_attribute(c, block, a);
+                const SchemaKey *hint = unknown_attribute(c, block, a);
+                if (hint && schema_order(hint) < MAX_ROWS)
+                    suggested[schema_order(hint)] = true;
             }
             continue;
         }
@@ -266,12 +271,14 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
         ValueSpec spec = { row->type, row->refs, row->vocab };
         check_values(c, a, a->key, &spec, (row->flags & SK_LIST) != 0);
     }
-    if (!d || !d->name || c->diag.stopped)
+    /* After a syntax error in the block, a "missing" attribute is most
+     * likely the one the error swallowed: no E105. */
+    if (!d || !d->name || d->broken || c->diag.stopped)
         return;
     for (int i = schema_next(block, 0); i >= 0; i = schema_next(block, i + 1)) {
         const SchemaKey *row = &schema_keys[i];
-        if (i < MAX_ROWS && seen[i])
-            continue;
+        if (i < MAX_ROWS && (seen[i] || suggested[i]))
+            continue; /* present, or misspelled: the E104 already says it */
         bool parent = (row->flags & SK_PARENT) && !(row->flags & SK_OPTIONAL_PARENT) && !nested_in_parent(d);
         if (!(row->flags & SK_REQUIRED) && !parent)
             continue;

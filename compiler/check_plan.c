@@ -25,6 +25,8 @@ static void check_completeness(Compilation *c, Model *m)
  * hold people that this plan does not involve. */
 static void check_unused(Compilation *c)
 {
+    if (!c->plan)
+        return; /* a module declares people for the plans that use it */
     static const DeclKind KINDS[] = { DECL_PERSONA, DECL_EQUIPO };
     for (size_t k = 0; k < 2; k++) {
         DeclVec *v = &c->by_kind[KINDS[k]];
@@ -68,11 +70,41 @@ static const char *measure_kind(Compilation *c, const MMeasure *x)
     }
 }
 
+/* Count units compare after accent folding, singular and plural alike
+ * ("sesión", "sesiones"); time units compare by dimension (h and min). */
+static bool same_unit(const MMeasure *a, const MMeasure *b)
+{
+    if (a->time_unit != UNIT_COUNT || b->time_unit != UNIT_COUNT)
+        return a->time_unit != UNIT_COUNT && b->time_unit != UNIT_COUNT;
+    const char *x = a->unit_folded, *y = b->unit_folded;
+    size_t nx = strlen(x), ny = strlen(y);
+    if (nx > ny) {
+        const char *t = x;
+        x = y;
+        y = t;
+        size_t tn = nx;
+        nx = ny;
+        ny = tn;
+    }
+    if (strncmp(x, y, nx) != 0)
+        return false;
+    const char *rest = y + nx;
+    return strcmp(rest, "") == 0 || strcmp(rest, "s") == 0 || strcmp(rest, "es") == 0;
+}
+
 static bool same_kind(const MMeasure *a, const MMeasure *b)
 {
     if (a->kind != b->kind)
         return false;
-    return a->kind != VAL_QUANTITY || strcmp(a->unit_folded, b->unit_folded) == 0;
+    return a->kind != VAL_QUANTITY || same_unit(a, b);
+}
+
+/* A measure's value in a common scale: minutes for time quantities. */
+static double comparable(const MMeasure *x)
+{
+    static const double MINUTES[] = { [UNIT_COUNT] = 1, [UNIT_MIN] = 1, [UNIT_HORA] = 60,
+                                      [UNIT_DIA] = 1440, [UNIT_SEMANA] = 10080, [UNIT_MES] = 43200 };
+    return x->kind == VAL_QUANTITY ? x->value * MINUTES[x->time_unit] : x->value;
 }
 
 static const char *measure_text(Compilation *c, const MMeasure *x)
@@ -108,8 +140,8 @@ static void check_indicators(Compilation *c, Model *m)
             }
         }
         if (kinds_ok && x->linea_base.present) {
-            bool improves = x->decreciente ? x->meta.value < x->linea_base.value
-                                           : x->meta.value > x->linea_base.value;
+            double base = comparable(&x->linea_base), meta = comparable(&x->meta);
+            bool improves = x->decreciente ? meta < base : meta > base;
             if (!improves)
                 diag_report(&c->diag, DIAG_META_NOT_IMPROVING, x->meta.loc, measure_text(c, &x->linea_base),
                             measure_text(c, &x->meta), x->decreciente ? "decreciente" : "creciente", NULL);

@@ -19,6 +19,14 @@ static const char *record_name(Compilation *c, const MRecord *r)
     return arena_printf(&c->arena, "«%.*s…»", (int)cut, r->texto);
 }
 
+/* The entry's keyword and name ("nudo dialogo:"), the smallest span that
+ * names it. */
+static Loc entry_head(const MEntry *e)
+{
+    const Attr *a = e->attr;
+    return a->entry != ENTRY_NONE ? loc_span(a->entry_loc, a->key_loc) : a->key_loc;
+}
+
 /* W406: an acuerdo whose plazo is before the as-of date and that no
  * cumplido closes by then (a plazo on the as-of date is not yet due). */
 static void check_acuerdos(Compilation *c, Model *m)
@@ -29,7 +37,7 @@ static void check_acuerdos(Compilation *c, Model *m)
             continue;
         Diagnostic *g = diag_report(&c->diag, DIAG_ACUERDO_PENDING, r->plazo_loc, record_name(c, r),
                                     checks_date(c, r->plazo), NULL);
-        diag_note(&c->diag, g, DIAG_NOTE_RECORDED_HERE, r->entry->attr->loc, checks_date(c, r->seg->fecha), NULL);
+        diag_note(&c->diag, g, DIAG_NOTE_RECORDED_HERE, entry_head(r->entry), checks_date(c, r->seg->fecha), NULL);
     }
 }
 
@@ -94,7 +102,7 @@ static void check_nudos(Compilation *c, Model *m)
         if (later >= 2) {
             char count[32];
             snprintf(count, sizeof count, "%zu", later);
-            Diagnostic *g = diag_report(&c->diag, DIAG_NUDO_OPEN, r->entry->attr->loc, record_name(c, r), count,
+            Diagnostic *g = diag_report(&c->diag, DIAG_NUDO_OPEN, entry_head(r->entry), record_name(c, r), count,
                                         arena_strdup(&c->arena, strbuf_cstr(&dates)), NULL);
             (void)g;
         }
@@ -118,7 +126,7 @@ static void check_closings(Compilation *c, Model *m)
             Diagnostic *g = diag_report(&c->diag, DIAG_CLOSED_BEFORE, e->attr->key_loc, ast_entry_keyword(e->kind),
                                         ast_kind_definite(e->target->kind), e->target->name,
                                         checks_date(c, s->fecha), checks_date(c, r->seg->fecha), NULL);
-            diag_note(&c->diag, g, DIAG_NOTE_RECORDED_HERE, r->entry->attr->loc, checks_date(c, r->seg->fecha), NULL);
+            diag_note(&c->diag, g, DIAG_NOTE_RECORDED_HERE, entry_head(r->entry), checks_date(c, r->seg->fecha), NULL);
         }
     }
 }

@@ -83,7 +83,7 @@ Diagnostic *diag_report(DiagEngine *d, DiagId id, Loc loc, ...)
         }
         d->errors++;
         if (d->max_errors && d->errors >= d->max_errors)
-            d->stopped = true;
+            d->stopped = d->truncated = true;
     }
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;

@@ -36,7 +36,7 @@ void driver_env_init(DriverEnv *env, const CliOptions *cli)
                   !(term && strcmp(term, "dumb") == 0));
 }
 
-static void apply_policy(DriverEnv *env, Compilation *c)
+void driver_finalize(const DriverEnv *env, Compilation *c)
 {
     const CliOptions *o = env->cli;
     size_t nallow = o->nallow + c->nallow;
@@ -52,18 +52,13 @@ static void apply_policy(DriverEnv *env, Compilation *c)
     free(allow);
 }
 
-int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_plan, JsonW *doc,
-                   Model **model)
+bool driver_check(const CompileOptions *copt, Compilation *c, const char *path, Model **model, SourceError *err)
 {
-    env->copt.need_plan = need_plan;
-    compilation_init(c, &env->copt);
+    compilation_init(c, copt);
     if (model)
         *model = NULL;
-    SourceError err;
-    if (!compile_file(c, path, &err)) {
-        fprintf(stderr, "ruta: error: no se puede leer '%s': %s\n", path, source_error_text(err));
-        return 2;
-    }
+    if (!compile_file(c, path, err))
+        return false;
     /* Consistency checks need a sound tree: they run only when the front
      * end found no errors, so one mistake never cascades. */
     if (c->diag.errors == 0) {
@@ -72,19 +67,36 @@ int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_p
         if (model)
             *model = m;
     }
-    apply_policy(env, c);
+    return true;
+}
+
+void driver_emit(const DriverEnv *env, Compilation *c, JsonW *doc, StrBuf *text)
+{
     const CliOptions *o = env->cli;
     if (o->format == DIAG_TEXT || !doc) {
-        StrBuf out;
-        strbuf_init(&out);
         DiagRenderOptions ro = { o->format, env->color && o->format == DIAG_TEXT, true };
-        diag_render(&c->diag, &ro, &out);
-        fwrite(out.data ? out.data : "", 1, out.len, stderr);
-        strbuf_free(&out);
+        diag_render(&c->diag, &ro, text);
     } else if (o->format == DIAG_JSON) {
         diag_json_items(&c->diag, doc);
     } else {
         diag_sarif_items(&c->diag, doc);
     }
+}
+
+int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_plan, JsonW *doc,
+                   Model **model)
+{
+    env->copt.need_plan = need_plan;
+    SourceError err;
+    if (!driver_check(&env->copt, c, path, model, &err)) {
+        fprintf(stderr, "ruta: error: no se puede leer '%s': %s\n", path, source_error_text(err));
+        return 2;
+    }
+    driver_finalize(env, c);
+    StrBuf out;
+    strbuf_init(&out);
+    driver_emit(env, c, doc, &out);
+    fwrite(out.data ? out.data : "", 1, out.len, stderr);
+    strbuf_free(&out);
     return diag_count(&c->diag, SEV_ERROR) ? 1 : 0;
 }

@@ -29,4 +29,13 @@ void driver_env_init(DriverEnv *env, const CliOptions *cli);
 int driver_compile(DriverEnv *env, Compilation *c, const char *path, bool need_plan, JsonW *doc,
                    Model **model);
 
+/* The pieces of driver_compile, for commands that check many files in
+ * parallel (territorio): check without printing (false: unreadable file,
+ * *err says why); apply the warning policy; render the diagnostics to
+ * `text` (text format) or into `doc` (JSON/SARIF). */
+bool driver_check(const CompileOptions *copt, Compilation *c, const char *path, Model **model,
+                  SourceError *err);
+void driver_finalize(const DriverEnv *env, Compilation *c);
+void driver_emit(const DriverEnv *env, Compilation *c, JsonW *doc, StrBuf *text);
+
 #endif

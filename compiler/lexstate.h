@@ -31,6 +31,7 @@ typedef struct LexState {
     uint32_t last_bad_end;  /* its end offset, to merge adjacent bytes */
     FileAst *ast;           /* the tree being built */
     Comment *last_comment;  /* tail of ast->comments */
+    UsarList uses;          /* `usar` lines, in order */
 } LexState;
 
 #endif

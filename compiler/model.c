@@ -47,6 +47,7 @@ static MMeasure measure_of(const Value *v)
     m.value = v->number;
     m.unit = v->kind == VAL_QUANTITY ? v->text : NULL;
     m.unit_folded = v->kind == VAL_QUANTITY ? v->folded : NULL;
+    m.time_unit = v->kind == VAL_QUANTITY ? v->unit : UNIT_COUNT;
     m.loc = v->loc;
     return m;
 }
@@ -605,6 +606,19 @@ static void build_autoevaluaciones(Compilation *c, Model *m)
     }
     if (m->nautoevaluaciones > 1)
         qsort(m->autoevaluaciones, m->nautoevaluaciones, sizeof *m->autoevaluaciones, compare_autoevaluaciones);
+}
+
+void model_hito_span(const MHito *h, long long *start, long long *end)
+{
+    const long long day = 24 * 60;
+    if (h->minutos >= 0) {
+        *start = h->fecha * day + h->minutos;
+        *end = *start + (h->duracion_min > 0 ? h->duracion_min : 1);
+        return;
+    }
+    long long days = h->duracion_min > 0 ? (h->duracion_min + day - 1) / day : 1;
+    *start = h->fecha * day;
+    *end = *start + days * day;
 }
 
 const MAutoevaluacion *model_latest_autoevaluacion(const Model *m, int day)

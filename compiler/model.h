@@ -75,6 +75,7 @@ typedef struct MMeasure {
     double value;
     const char *unit;      /* quantity unit as written, folded in `unit_folded` */
     const char *unit_folded;
+    TimeUnit time_unit;    /* UNIT_COUNT for a free count unit */
     Loc loc;
 } MMeasure;
 
@@ -247,6 +248,11 @@ const MCalDay *model_calendar_day(const MPlan *p, int day);
 int model_quantity_days(const Value *v);
 /* The latest avance of an action recorded on or before `day`, or NULL. */
 const MAvance *model_latest_avance(const MAccion *a, int day);
+/* The time a hito occupies, in minutes since day 0 (half-open): a timed
+ * hito from its start for its duracion (at least one minute); a hito
+ * without a time covers whole days: its day, or as many days as its
+ * duracion rounds up to. */
+void model_hito_span(const MHito *h, long long *start, long long *end);
 /* The latest autoevaluacion dated on or before `day`, or NULL. */
 const MAutoevaluacion *model_latest_autoevaluacion(const Model *m, int day);
 /* The latest medicion of an indicator on or before `day`, or NULL. */

@@ -224,7 +224,10 @@ void source_line_col(SourceManager *sm, uint32_t file, uint32_t offset,
             hi = mid;
     }
     *line = (unsigned)(lo + 1);
-    *col = (unsigned)(utf8_count(f->text + f->lines[lo], offset - f->lines[lo]) + 1);
+    uint32_t start = f->lines[lo];
+    if (lo == 0 && f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 && offset >= 3)
+        start = 3; /* a byte-order mark is not a column */
+    *col = (unsigned)(utf8_count(f->text + start, offset - start) + 1);
 }
 
 void source_line_span(SourceManager *sm, uint32_t file, unsigned line,
@@ -240,6 +243,8 @@ void source_line_span(SourceManager *sm, uint32_t file, unsigned line,
         return;
     uint32_t s = f->lines[line - 1];
     uint32_t e = line < f->nlines ? f->lines[line] - 1 : (uint32_t)f->len;
+    if (line == 1 && f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0)
+        s = 3;
     if (e > s && f->text[e - 1] == '\r')
         e--;
     *start = s;

@@ -63,6 +63,8 @@ int yylex(YYSTYPE *lval, Loc *lloc, yyscan_t scanner);
 
 static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *msg);
 static ItemList *new_items(LexState *ls);
+static bool at_top_sync(int token);
+static bool at_item_sync(int token);
 }
 
 %union {
@@ -74,7 +76,6 @@ static ItemList *new_items(LexState *ls);
     ItemList *items;
     TermList terms;
     CalList days;
-    UsarList uses;
     DeclKind kind;
     EntryKind entry;
     bool closed;
@@ -100,10 +101,10 @@ static ItemList *new_items(LexState *ls);
 %token UNCLOSED "el fin del archivo (bloque abierto)"
 %token END 0 "el fin del archivo"
 
-%type <uses> uses
-%type <items> decls items block attr_items
+%type <items> top items block attr_items
 %type <decl> decl
-%type <kind> named_kw
+%type <kind> named_kw dated_kw
+%type <name> persona_kw key
 %type <entry> entry_kw
 %type <attr> attr entry
 %type <values> values
@@ -115,18 +116,17 @@ static ItemList *new_items(LexState *ls);
 %%
 
 file
-    : uses decls                    { ls->ast->uses = $1.head; ls->ast->decls = $2->decls; }
+    : top                           { ls->ast->uses = ls->uses.head; ls->ast->decls = $1->decls; }
     ;
 
-uses
-    : %empty                        { $$ = (UsarList){ 0 }; }
-    | uses USAR STRING              { $$ = $1; ast_usar_add(&$$, ast_usar(A, $3)); }
-    ;
-
-decls
+/* `usar` lines are accepted anywhere at top level (docs/decisions.md). The
+ * error alternative resyncs at the next `usar` or declaration keyword; from
+ * there on the parser is in sync, so the next error is reported at once. */
+top
     : %empty                        { $$ = new_items(ls); }
-    | decls decl                    { $$ = $1; ast_items_add_decl($$, $2); }
-    | decls error                   { $$ = $1; }
+    | top USAR STRING               { $$ = $1; ast_usar_add(&ls->uses, ast_usar(A, $3)); }
+    | top decl                      { $$ = $1; ast_items_add_decl($$, $2); }
+    | top error                     { $$ = $1; if (at_top_sync(yychar)) yyerrok; }
     ;
 
 decl
@@ -134,27 +134,41 @@ decl
         { $$ = ast_decl(A, $1, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); }
     | named_kw error block
         { $$ = ast_decl(A, $1, @1, NULL, NULL, @1, NULL, $3, @3, true, $3->unclosed, FILE_ID); }
-    | PERSONA NAME STRING
+    | persona_kw NAME STRING
         { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, NULL, @3, false, false, FILE_ID); }
-    | PERSONA NAME STRING block
+    | persona_kw NAME STRING block
         { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); }
-    | SEGUIMIENTO DATE opt_title block
-        { $$ = ast_decl_dated(A, DECL_SEGUIMIENTO, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); }
-    | AUTOEVALUACION DATE opt_title block
-        { $$ = ast_decl_dated(A, DECL_AUTOEVALUACION, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); }
+    | dated_kw DATE opt_title block
+        { $$ = ast_decl_dated(A, $1, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); }
     | VOCABULARIO NAME STRING LBRACE terms close
         { $$ = ast_vocabulario(A, @1, $2.text, $2.folded, $2.loc, $3, $5.head, @6, $6, FILE_ID); }
     | CALENDARIO NAME STRING LBRACE days close
         { $$ = ast_calendario(A, @1, $2.text, $2.folded, $2.loc, $3, $5.head, @6, $6, FILE_ID); }
     ;
 
+/* A declaration keyword shifted means the parser is in sync again after an
+ * error: yyerrok lets the next error be reported even when it comes right
+ * after (`persona 2026 "x"` then `persona "y" {`). */
 named_kw
-    : PLAN                          { $$ = DECL_PLAN; }
-    | EQUIPO                        { $$ = DECL_EQUIPO; }
-    | CAPACIDAD                     { $$ = DECL_CAPACIDAD; }
-    | ACCION                        { $$ = DECL_ACCION; }
-    | INDICADOR                     { $$ = DECL_INDICADOR; }
-    | HITO                          { $$ = DECL_HITO; }
+    : PLAN                          { $$ = DECL_PLAN; yyerrok; }
+    | EQUIPO                        { $$ = DECL_EQUIPO; yyerrok; }
+    | CAPACIDAD                     { $$ = DECL_CAPACIDAD; yyerrok; }
+    | ACCION                        { $$ = DECL_ACCION; yyerrok; }
+    | INDICADOR                     { $$ = DECL_INDICADOR; yyerrok; }
+    | HITO                          { $$ = DECL_HITO; yyerrok; }
+    ;
+
+persona_kw
+    : PERSONA                       { $$ = $1; yyerrok; }
+    ;
+
+dated_kw
+    : SEGUIMIENTO                   { $$ = DECL_SEGUIMIENTO; yyerrok; }
+    | AUTOEVALUACION                { $$ = DECL_AUTOEVALUACION; yyerrok; }
+    ;
+
+key
+    : KEY                           { $$ = $1; yyerrok; }
     ;
 
 opt_title
@@ -178,13 +192,15 @@ items
     | items attr                    { $$ = $1; ast_items_add_attr($$, $2); }
     | items entry                   { $$ = $1; ast_items_add_attr($$, $2); }
     | items decl                    { $$ = $1; ast_items_add_decl($$, $2); }
-    | items error                   { $$ = $1; }
+    | items error                   { $$ = $1; $$->broken = true; if (at_item_sync(yychar)) yyerrok; }
     ;
 
+/* An attribute cut short by a syntax error is dropped by the recovery of
+ * `items`, which marks the block broken: no E105 is reported for it. */
 attr
-    : KEY values opt_comment opt_semi
+    : key values opt_comment opt_semi
         { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, NULL, false, $1.loc); }
-    | KEY values opt_comment LBRACE attr_items close opt_semi
+    | key values opt_comment LBRACE attr_items close opt_semi
         { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, $5, true, @4); }
     ;
 
@@ -208,7 +224,7 @@ entry_kw
 attr_items
     : %empty                        { $$ = new_items(ls); }
     | attr_items attr               { $$ = $1; ast_items_add_attr($$, $2); }
-    | attr_items error              { $$ = $1; }
+    | attr_items error              { $$ = $1; if (at_item_sync(yychar)) yyerrok; }
     ;
 
 opt_comment
@@ -265,6 +281,28 @@ static ItemList *new_items(LexState *ls)
     return ARENA_NEW(ls->arena, ItemList);
 }
 
+/* After an error the parser is in sync again when the lookahead starts a
+ * declaration (top level) or an item or closes the block: only then may
+ * the next error be reported at once (yyerrok). Resetting on any other
+ * token would make the parser fail again on the same token forever. */
+static bool starts_decl(int t)
+{
+    return t == PLAN || t == PERSONA || t == EQUIPO || t == CAPACIDAD || t == ACCION || t == INDICADOR ||
+           t == HITO || t == SEGUIMIENTO || t == VOCABULARIO || t == CALENDARIO || t == AUTOEVALUACION;
+}
+
+static bool at_top_sync(int t)
+{
+    return starts_decl(t) || t == USAR;
+}
+
+static bool at_item_sync(int t)
+{
+    return starts_decl(t) || t == KEY || t == RBRACE || t == UNCLOSED || t == AVANCE || t == MEDICION ||
+           t == NUDO || t == LOGRO || t == ACUERDO || t == APRENDIZAJE || t == OBSERVACION ||
+           t == CUMPLIDO || t == RESUELTO || t == AJUSTE;
+}
+
 static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *msg)
 {
     (void)scanner;
@@ -298,7 +336,10 @@ static const char *describe_found(LexState *ls, yysymbol_kind_t sym, Loc loc)
     switch (sym) {
     case YYSYMBOL_STRING: return arena_printf(ls->arena, "la cadena %s%s", text, dots);
     case YYSYMBOL_TEXT: return arena_printf(ls->arena, "el bloque de texto %s%s", text, dots);
-    case YYSYMBOL_KEY: return arena_printf(ls->arena, "el atributo '%s:'", text);
+    case YYSYMBOL_KEY: {
+        size_t k = strcspn(text, " \t:");
+        return arena_printf(ls->arena, "el atributo '%.*s:'", (int)k, text);
+    }
     case YYSYMBOL_NAME: return arena_printf(ls->arena, "el nombre '%s'", text);
     case YYSYMBOL_NUMBER: return arena_printf(ls->arena, "el número '%s'", text);
     case YYSYMBOL_DATE: return arena_printf(ls->arena, "la fecha '%s'", text);
