@@ -10,6 +10,7 @@
 #include "output.h"
 #include "schema.h"
 #include "status.h"
+#include "territorio.h"
 
 static int worst(int a, int b)
 {
@@ -136,6 +137,8 @@ int main(int argc, char **argv)
         status = fmt_run(&env);
     } else if (o.cmd == CMD_LSP) {
         status = lsp_run(&env);
+    } else if (o.cmd == CMD_TERRITORIO) {
+        status = territorio_run(&env);
     } else {
         fprintf(stderr, "ruta: error: el comando '%s' aún no está disponible en esta versión\n",
                 cli_command_name(o.cmd));
