@@ -234,7 +234,7 @@ static bool option_allowed(Command cmd, const char *name)
     static const struct { const char *name; unsigned cmds; } ONLY[] = {
         { "-o", 1u << CMD_PDF | 1u << CMD_CSV | 1u << CMD_ICS | 1u << CMD_JSON },
         { "--paper", 1u << CMD_PDF }, { "--font", 1u << CMD_PDF | 1u << CMD_TERRITORIO },
-        { "--sep", 1u << CMD_CSV }, { "--bom", 1u << CMD_CSV }, { "--with-calendar", 1u << CMD_CSV },
+        { "--sep", 1u << CMD_CSV | 1u << CMD_TERRITORIO }, { "--bom", 1u << CMD_CSV }, { "--with-calendar", 1u << CMD_CSV },
         { "--check", 1u << CMD_FMT }, { "-w", 1u << CMD_FMT },
         { "-j", 1u << CMD_TERRITORIO }, { "--csv", 1u << CMD_TERRITORIO },
         { "--ics", 1u << CMD_TERRITORIO }, { "--pdf", 1u << CMD_TERRITORIO },
