@@ -30,7 +30,7 @@ SRCS      := $(wildcard compiler/*.c)
 OBJS      := $(SRCS:compiler/%.c=$(B)/%.o) $(B)/lexer.o $(B)/parser.o
 LIBOBJS   := $(filter-out $(B)/main.o,$(OBJS))
 
-.PHONY: all check demo deps asan install clean unit test docs
+.PHONY: all check demo deps asan asan-build install clean unit test docs
 
 all: $(B)/ruta
 
@@ -68,19 +68,26 @@ $(B)/unit_tests: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(LIBOBJS)
 deps:
 	@sh scripts/deps.sh
 
+ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
+export ASAN_OPTIONS := detect_leaks=1
+export UBSAN_OPTIONS := print_stacktrace=1
+
 test: $(B)/ruta $(B)/unit_tests
 	@sh tests/run.sh $(B)
 
+# The whole suite on the normal build and on the ASan+UBSan build, in one
+# run that ends with a single "N passed, N failed" line.
 check: deps
 	@$(MAKE) --no-print-directory all $(B)/unit_tests
-	@sh tests/run.sh $(B)
-	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory asan-build
+	@sh tests/run.sh $(B) build/asan
 
-asan:
+asan-build:
 	@$(MAKE) --no-print-directory B=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
-	    EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-	    build/asan/ruta build/asan/unit_tests
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/asan
+	    EXTRA_CFLAGS="$(ASAN_FLAGS)" build/asan/ruta build/asan/unit_tests
+
+asan: asan-build
+	@sh tests/run.sh build/asan
 
 demo: deps
 	@$(MAKE) --no-print-directory all

@@ -1,0 +1,19 @@
+#!/bin/sh
+# make install PREFIX=...: the binary, the standard library and the man page
+# land under the prefix, and the installed binary finds its stdlib by itself.
+set -eu
+fail() { echo "FAIL: $*"; exit 1; }
+prefix="$PWD/prefix"
+make -s -C "$ROOT" install PREFIX="$prefix" > install.log 2>&1 || fail "make install: $(cat install.log)"
+[ -x "$prefix/bin/ruta" ] || fail "no binary"
+for m in base mdc pme calendario/cl-2026; do
+    [ -f "$prefix/share/ruta/stdlib/$m.ruta" ] || fail "stdlib module $m not installed"
+done
+[ -f "$prefix/share/man/man1/ruta.1" ] || fail "no man page"
+# Run the installed copy from elsewhere, with the source tree out of reach
+# of its search path (RUTA_PATH empty): it must use the installed stdlib.
+cp "$SHARED/spec/examples/aromos.ruta" plan.ruta
+out=$(env -u RUTA_PATH "$prefix/bin/ruta" check --as-of 2026-06-01 plan.ruta 2>&1) || fail "installed ruta: $out"
+[ -z "$out" ] || fail "installed ruta printed: $out"
+"$prefix/bin/ruta" check --as-of 2026-06-01 --color=never -I /nonexistent plan.ruta
+echo ok
