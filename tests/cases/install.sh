@@ -10,10 +10,12 @@ for m in base mdc pme calendario/cl-2026; do
     [ -f "$prefix/share/ruta/stdlib/$m.ruta" ] || fail "stdlib module $m not installed"
 done
 [ -f "$prefix/share/man/man1/ruta.1" ] || fail "no man page"
-# Run the installed copy from elsewhere, with the source tree out of reach
-# of its search path (RUTA_PATH empty): it must use the installed stdlib.
 cp "$SHARED/spec/examples/aromos.ruta" plan.ruta
 out=$(env -u RUTA_PATH "$prefix/bin/ruta" check --as-of 2026-06-01 plan.ruta 2>&1) || fail "installed ruta: $out"
 [ -z "$out" ] || fail "installed ruta printed: $out"
-"$prefix/bin/ruta" check --as-of 2026-06-01 --color=never -I /nonexistent plan.ruta
+# The installed binary searches <bin>/../share/ruta/stdlib: a module that
+# exists only there is found.
+printf 'vocabulario solo "Solo instalado" { uno "Uno" }\n' > "$prefix/share/ruta/stdlib/solo_instalado.ruta"
+printf 'usar "solo_instalado"\n' > modulo.ruta
+out=$(env -u RUTA_PATH "$prefix/bin/ruta" check --color=never modulo.ruta 2>&1) || fail "installed stdlib not searched: $out"
 echo ok
