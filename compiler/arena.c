@@ -1,6 +1,8 @@
 /* arena.c - region allocator: large blocks carved linearly. */
 #include "arena.h"
 
+#include "bigmem.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,20 +13,13 @@ struct ArenaBlock {
     ArenaBlock *prev;   /* the block filled before this one */
     size_t size;        /* usable bytes in data[] */
     size_t used;        /* bytes handed out */
+    size_t mapped;      /* bytes of the mapping holding the block */
     max_align_t data[]; /* storage, aligned for any type */
 };
 
+/* Blocks double from 64 KiB up to 64 MiB. They come from bigmem (zeroed,
+ * populated mappings), so allocations need no memset. */
 enum { ARENA_BLOCK_MIN = 64 * 1024 };
-
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n);
-    if (!p) {
-        fputs("ruta: error: memoria insuficiente\n", stderr);
-        abort();
-    }
-    return p;
-}
 
 void arena_init(Arena *a)
 {
@@ -37,7 +32,7 @@ void arena_free(Arena *a)
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *prev = b->prev;
-        free(b);
+        bigmem_free(b, b->mapped);
         b = prev;
     }
     a->head = NULL;
@@ -55,17 +50,18 @@ void *arena_alloc(Arena *a, size_t size)
         size_t want = size > ARENA_BLOCK_MIN ? size : ARENA_BLOCK_MIN;
         if (b && b->size * 2 > want && b->size < 64u * 1024 * 1024)
             want = b->size * 2;
-        b = xmalloc(sizeof(ArenaBlock) + want);
+        size_t mapped = sizeof(ArenaBlock) + want;
+        b = bigmem_alloc(mapped);
         b->prev = a->head;
         b->size = want;
         b->used = 0;
+        b->mapped = mapped;
         a->head = b;
         a->total += want;
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
-    return p;
+    return p; /* fresh mapping: already zero */
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t len)

@@ -223,13 +223,15 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
     const Term *answers[64];
     size_t nanswers = 0;
     bool suggested[MAX_ROWS] = { false }; /* keys offered by an E104 */
+    int first, nrows;
+    schema_block_rows(block, &first, &nrows);
     for (Attr *a = attrs; a && !c->diag.stopped; a = a->next) {
-        bool entry_word = a->entry != ENTRY_NONE || ast_entry_from_name(a->key_folded) != ENTRY_NONE;
+        const SchemaKey *row = a->entry == ENTRY_NONE ? schema_find_in(first, nrows, a->key_folded) : NULL;
+        bool entry_word = !row && (a->entry != ENTRY_NONE || ast_entry_from_name(a->key_folded) != ENTRY_NONE);
         if (block == SB_SEGUIMIENTO && entry_word) {
             check_entry(c, a);
             continue;
         }
-        const SchemaKey *row = a->entry == ENTRY_NONE ? schema_find(block, a->key_folded) : NULL;
         if (!row && block == SB_AUTOEVALUACION && a->entry == ENTRY_NONE) {
             check_answer(c, a, answers, &nanswers);
             continue;
@@ -275,7 +277,7 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
      * likely the one the error swallowed: no E105. */
     if (!d || !d->name || d->broken || c->diag.stopped)
         return;
-    for (int i = schema_next(block, 0); i >= 0; i = schema_next(block, i + 1)) {
+    for (int i = first; i < first + nrows; i++) {
         const SchemaKey *row = &schema_keys[i];
         if (i < MAX_ROWS && (seen[i] || suggested[i]))
             continue; /* present, or misspelled: the E104 already says it */

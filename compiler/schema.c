@@ -46,6 +46,26 @@ const SchemaKey *schema_find(SchemaBlock block, const char *key)
     return NULL;
 }
 
+void schema_block_rows(SchemaBlock block, int *first, int *count)
+{
+    *first = 0;
+    *count = 0;
+    for (int i = 0; i < schema_nkeys; i++)
+        if (schema_keys[i].block == block) {
+            if (*count == 0)
+                *first = i;
+            (*count)++;
+        }
+}
+
+const SchemaKey *schema_find_in(int first, int count, const char *key)
+{
+    for (int i = first; i < first + count; i++)
+        if (schema_keys[i].key[0] == key[0] && strcmp(schema_keys[i].key, key) == 0)
+            return &schema_keys[i];
+    return NULL;
+}
+
 int schema_next(SchemaBlock block, int from)
 {
     for (int i = from < 0 ? 0 : from; i < schema_nkeys; i++)

@@ -89,6 +89,10 @@ extern const int schema_nkeys;
 
 /* The row of `key` (folded) in `block`, or NULL. */
 const SchemaKey *schema_find(SchemaBlock block, const char *key);
+/* The rows of a block are contiguous: [*first, *first + *count). */
+void schema_block_rows(SchemaBlock block, int *first, int *count);
+/* schema_find within a range from schema_block_rows. */
+const SchemaKey *schema_find_in(int first, int count, const char *key);
 /* Iteration over a block's keys in canonical order: index of the first
  * row at or after `from`, or -1. */
 int schema_next(SchemaBlock block, int from);

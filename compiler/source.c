@@ -10,7 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bigmem.h"
 #include "utf8.h"
+
+/* Files at least this big are read into a bigmem mapping. */
+enum { BIG_FILE = 256 * 1024 };
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -42,7 +46,9 @@ void source_manager_free(SourceManager *sm)
         SourceFile *f = &sm->files[i];
         free(f->path);
         free(f->real);
-        if (f->owned_text)
+        if (f->owned_text && f->mapped)
+            bigmem_free(f->text, f->mapped);
+        else if (f->owned_text)
             free(f->text);
         if (!f->shared)
             free(f->lines);
@@ -67,6 +73,7 @@ static uint32_t add_file(SourceManager *sm, const char *path, const char *real,
     f->nlines = 0;
     f->owned_text = 1;
     f->shared = 0;
+    f->mapped = 0;
     return (uint32_t)sm->nfiles++;
 }
 
@@ -116,7 +123,13 @@ uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
         return SOURCE_NO_FILE;
     }
     size_t cap = (size_t)st.st_size, len = 0;
-    char *text = xrealloc(NULL, cap + 2);
+    /* A big file goes to a populated mapping (see bigmem.h), with room to
+     * spare in case it grows while we read; it is copied to the heap only
+     * if it outgrows that. */
+    size_t mapped = cap >= BIG_FILE ? cap + 4096 + 2 : 0;
+    char *text = mapped ? bigmem_alloc(mapped) : xrealloc(NULL, cap + 2);
+    if (mapped)
+        cap += 4096;
     for (;;) {
         if (len == cap) {
             /* The file grew while we read it: keep reading up to the cap. */
@@ -125,7 +138,10 @@ uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
                 ssize_t extra = read(fd, &probe, 1);
                 if (extra > 0) {
                     *err = SOURCE_TOO_LARGE;
-                    free(text);
+                    if (mapped)
+                        bigmem_free(text, mapped);
+                    else
+                        free(text);
                     close(fd);
                     return SOURCE_NO_FILE;
                 }
@@ -134,14 +150,25 @@ uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
             cap = cap ? cap * 2 : 4096;
             if (cap > SOURCE_MAX_BYTES)
                 cap = SOURCE_MAX_BYTES;
-            text = xrealloc(text, cap + 2);
+            if (mapped) {
+                char *heap = xrealloc(NULL, cap + 2);
+                memcpy(heap, text, len);
+                bigmem_free(text, mapped);
+                text = heap;
+                mapped = 0;
+            } else {
+                text = xrealloc(text, cap + 2);
+            }
         }
         ssize_t n = read(fd, text + len, cap - len);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             *err = SOURCE_UNREADABLE;
-            free(text);
+            if (mapped)
+                bigmem_free(text, mapped);
+            else
+                free(text);
             close(fd);
             return SOURCE_NO_FILE;
         }
@@ -153,7 +180,9 @@ uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
     text[len] = text[len + 1] = '\0';
     char real[PATH_MAX];
     const char *r = realpath(path, real) ? real : path;
-    return add_file(sm, path, r, text, len);
+    uint32_t id = add_file(sm, path, r, text, len);
+    sm->files[id].mapped = mapped;
+    return id;
 }
 
 static void build_lines(SourceFile *f);

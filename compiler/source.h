@@ -34,6 +34,7 @@ typedef struct SourceFile {
     size_t nlines;       /* entries in lines */
     int owned_text;      /* 1 when text must be freed with the manager */
     int shared;          /* 1 when text and lines belong to another manager */
+    size_t mapped;       /* bytes of the bigmem mapping of text, 0 if heap */
 } SourceFile;
 
 typedef struct SourceManager {
