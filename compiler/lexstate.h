@@ -32,6 +32,8 @@ typedef struct LexState {
     FileAst *ast;           /* the tree being built */
     Comment *last_comment;  /* tail of ast->comments */
     UsarList uses;          /* `usar` lines, in order */
+    int last_token;         /* the token returned before, for units */
+    uint32_t last_end;      /* where it ended */
 } LexState;
 
 #endif

@@ -157,6 +157,56 @@ static void indicators_table(const Model *m, StrBuf *out)
     table_print(&t, out);
 }
 
+static const char *record_label(const MRecord *r)
+{
+    return r->id ? r->id : r->texto;
+}
+
+/* Acuerdos not closed by a cumplido, and nudos not resolved, as of the
+ * as-of date (records made after it are not listed). */
+static void records_table(const Model *m, StrBuf *out)
+{
+    Table t = { .ncols = 4, .right = { false, false, false, false } };
+    const char *head[] = { "registro", "acción", "desde", "estado" };
+    table_row(&t, head);
+    size_t rows = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const MRecord *list = pass == 0 ? m->acuerdos : m->nudos;
+        size_t n = pass == 0 ? m->nacuerdos : m->nnudos;
+        for (size_t i = 0; i < n; i++) {
+            const MRecord *r = &list[i];
+            if (r->cierre || r->seg->fecha > m->as_of)
+                continue;
+            char since[11], plazo[11], state[64];
+            fmt_date(r->seg->fecha, since);
+            if (pass == 1) {
+                snprintf(state, sizeof state, "abierto");
+            } else if (r->plazo >= 0) {
+                fmt_date(r->plazo, plazo);
+                if (r->plazo < m->as_of)
+                    snprintf(state, sizeof state, "plazo vencido (%s)", plazo);
+                else
+                    snprintf(state, sizeof state, "pendiente (plazo %s)", plazo);
+            } else {
+                snprintf(state, sizeof state, "pendiente");
+            }
+            char label[96];
+            snprintf(label, sizeof label, "%s %.80s", pass == 0 ? "acuerdo" : "nudo", record_label(r));
+            const char *row[] = { label, r->accion ? r->accion->id : "—", since, state };
+            table_row(&t, row);
+            rows++;
+        }
+    }
+    if (rows)
+        table_print(&t, out);
+    else {
+        strbuf_puts(out, "(no hay acuerdos pendientes ni nudos abiertos)\n");
+        for (size_t k = 0; k < t.nrows * (size_t)t.ncols; k++)
+            free(t.cells[k]);
+        free(t.cells);
+    }
+}
+
 void status_render(const Model *m, StrBuf *out)
 {
     char asof[11];
@@ -178,4 +228,6 @@ void status_render(const Model *m, StrBuf *out)
         indicators_table(m, out);
     else
         strbuf_puts(out, "(el plan no tiene indicadores)\n");
+    strbuf_puts(out, "\nAcuerdos pendientes y nudos abiertos\n\n");
+    records_table(m, out);
 }

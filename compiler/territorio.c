@@ -283,6 +283,14 @@ static void report_double_booking(TerritoryPlan *plans, const Booking *x, const 
               arena_strdup(&c->arena, school_name(other)), NULL);
 }
 
+/* A network session written in several schools' plans (same start, end
+ * and lugar) is one meeting, not a double booking. */
+static bool same_meeting(const Booking *a, const Booking *b)
+{
+    return a->start == b->start && a->end == b->end && a->hito->lugar && b->hito->lugar &&
+           strcmp(a->hito->lugar, b->hito->lugar) == 0;
+}
+
 /* Sorted by person and start, a sweep keeps the booking that ends last:
  * each booking that starts before it ends, in another plan, overlaps it
  * (intervals are half-open: back-to-back meetings do not overlap). */
@@ -314,7 +322,7 @@ static void check_double_bookings(TerritoryPlan *plans, size_t n)
             longest = i;
             continue;
         }
-        if (v[i].start < v[longest].end && v[i].plan != v[longest].plan)
+        if (v[i].start < v[longest].end && v[i].plan != v[longest].plan && !same_meeting(&v[i], &v[longest]))
             report_double_booking(plans, &v[longest], &v[i]);
         if (v[i].end > v[longest].end)
             longest = i;

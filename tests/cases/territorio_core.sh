@@ -27,6 +27,16 @@ echo "$out" | grep -q "t/alerce.ruta:30:39: note: el hito 'monitoreo_1' de Escue
 out=$("$RUTA" territorio --as-of 2026-04-01 --allow W501 t 2>&1)
 [ -z "$out" ] || fail "--allow W501 does not silence it: $out"
 
+# A network session written in two schools' plans (same start, end and
+# lugar) is one meeting, not a double booking.
+for s in alerce boldo; do
+    sed -e 's/fecha: 2026-06-18 1[57]:[0-9]*  duracion: 90 min  tipo: monitoreo/fecha: 2026-06-18 15:30  duracion: 90 min  tipo: monitoreo  lugar: "Liceo de la red"/' \
+        "$data/$s.ruta" > t/$s.ruta
+done
+grep -q 'lugar: "Liceo de la red"' t/boldo.ruta || fail "test setup: lugar not added"
+out=$("$RUTA" territorio --as-of 2026-04-01 t 2>&1)
+[ -z "$out" ] || fail "one joint session reported as a double booking: $out"
+
 # Without correo, the same person is matched by name after accent and case
 # folding.
 mkdir -p n
