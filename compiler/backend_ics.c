@@ -14,6 +14,7 @@
 #include "backends.h"
 #include "csv_rows.h"
 #include "date.h"
+#include "ics_events.h"
 #include "ics_write.h"
 #include "progress.h"
 #include "version.h"
@@ -23,9 +24,11 @@ enum { ICS_DEFAULT_MINUTES = 60 };
 
 /* What every component needs besides its row. */
 typedef struct IcsCtx {
-    const BackendCtx *b;
+    const Model *m;
+    int as_of;
     StrBuf *out;
-    const char *plan_id;
+    const char *uid_domain;  /* UIDs are ID@DOMAIN.ruta */
+    const char *prefix;      /* put before every SUMMARY, or NULL */
     char dtstamp[32];        /* "YYYYMMDDTHHMMSSZ" */
     StrBuf text;             /* the DESCRIPTION being built */
     StrBuf scratch;          /* a detalle before it joins `text` */
@@ -75,7 +78,7 @@ static void component_begin(IcsCtx *x, const char *kind, const Row *r)
 {
     StrBuf uid;
     strbuf_init(&uid);
-    strbuf_printf(&uid, "%s@%s.ruta", r->id, x->plan_id);
+    strbuf_printf(&uid, "%s@%s.ruta", r->id, x->uid_domain);
     strbuf_puts(x->out, "BEGIN:");
     strbuf_puts(x->out, kind);
     strbuf_puts(x->out, "\r\n");
@@ -121,12 +124,25 @@ static void text_line(StrBuf *t, const char *label, const char *value)
 static void text_detalle(IcsCtx *x, const Row *r)
 {
     strbuf_clear(&x->scratch);
-    rows_detalle(&x->scratch, r, x->b->m, x->b->as_of, "\n");
+    rows_detalle(&x->scratch, r, x->m, x->as_of, "\n");
     if (!x->scratch.len)
         return;
     if (x->text.len)
         strbuf_putc(&x->text, '\n');
     strbuf_append(&x->text, x->scratch.data, x->scratch.len);
+}
+
+static void prop_summary(IcsCtx *x, const char *title)
+{
+    if (!x->prefix) {
+        ics_prop_text(x->out, "SUMMARY", title);
+        return;
+    }
+    StrBuf t;
+    strbuf_init(&t);
+    strbuf_printf(&t, "%s: %s", x->prefix, title);
+    ics_prop_text(x->out, "SUMMARY", strbuf_cstr(&t));
+    strbuf_free(&t);
 }
 
 static void prop_description(IcsCtx *x)
@@ -137,9 +153,9 @@ static void prop_description(IcsCtx *x)
 
 static void progress_line(IcsCtx *x, const MAccion *a)
 {
-    Progress p = progress_of(a, x->b->as_of);
+    Progress p = progress_of(a, x->as_of);
     char d[11];
-    date_format(x->b->as_of, d);
+    date_format(x->as_of, d);
     if (x->text.len)
         strbuf_putc(&x->text, '\n');
     strbuf_printf(&x->text, "Estado al %s: %s, avance ", d, progress_state_label(p.state));
@@ -153,7 +169,7 @@ static void event_accion(IcsCtx *x, const Row *r)
     component_begin(x, "VEVENT", r);
     prop_date(x, "DTSTART", a->inicio);
     prop_date(x, "DTEND", a->fin + 1);
-    ics_prop_text(x->out, "SUMMARY", r->titulo);
+    prop_summary(x, r->titulo);
     strbuf_clear(&x->text);
     text_line(&x->text, "Capacidad: ", a->capacidad ? a->capacidad->titulo : NULL);
     text_line(&x->text, "Responsable: ", r->responsable);
@@ -182,7 +198,7 @@ static void event_hito(IcsCtx *x, const Row *r)
         prop_date(x, "DTSTART", h->fecha);
         prop_date(x, "DTEND", r->fin + 1);
     }
-    ics_prop_text(x->out, "SUMMARY", r->titulo);
+    prop_summary(x, r->titulo);
     if (*r->lugar)
         ics_prop_text(x->out, "LOCATION", r->lugar);
     strbuf_clear(&x->text);
@@ -199,7 +215,7 @@ static void event_seguimiento(IcsCtx *x, const Row *r)
     component_begin(x, "VEVENT", r);
     prop_date(x, "DTSTART", r->inicio);
     prop_date(x, "DTEND", r->inicio + 1);
-    ics_prop_text(x->out, "SUMMARY", r->titulo);
+    prop_summary(x, r->titulo);
     strbuf_clear(&x->text);
     text_detalle(x, r);
     prop_description(x);
@@ -214,7 +230,7 @@ static void todo_acuerdo(IcsCtx *x, const Row *r)
     bool done = a->cierre != NULL;
     component_begin(x, "VTODO", r);
     prop_date(x, "DUE", a->plazo);
-    ics_prop_text(x->out, "SUMMARY", r->titulo);
+    prop_summary(x, r->titulo);
     strbuf_clear(&x->text);
     text_line(&x->text, "Responsable: ", r->responsable);
     text_detalle(x, r);
@@ -226,37 +242,34 @@ static void todo_acuerdo(IcsCtx *x, const Row *r)
     component_end(x, "VTODO");
 }
 
-static void calendar_begin(IcsCtx *x)
+void ics_begin_calendar(StrBuf *out, const char *name)
 {
-    const MPlan *p = x->b->m->plan;
-    put_line(x->out, "BEGIN:VCALENDAR");
-    put_line(x->out, "VERSION:2.0");
-    put_line(x->out, "PRODID:-//Ruta//ruta " RUTA_VERSION "//ES");
-    put_line(x->out, "CALSCALE:GREGORIAN");
-    put_line(x->out, "METHOD:PUBLISH");
-    StrBuf name;
-    strbuf_init(&name);
-    strbuf_puts(&name, p->titulo);
-    if (p->establecimiento) {
-        strbuf_puts(&name, " — ");
-        strbuf_puts(&name, p->establecimiento);
-    }
-    ics_prop_text(x->out, "X-WR-CALNAME", strbuf_cstr(&name));
-    strbuf_free(&name);
-    ics_prop(x->out, "X-WR-TIMEZONE", ICS_TZID);
-    ics_vtimezone(x->out);
+    put_line(out, "BEGIN:VCALENDAR");
+    put_line(out, "VERSION:2.0");
+    put_line(out, "PRODID:-//Ruta//ruta " RUTA_VERSION "//ES");
+    put_line(out, "CALSCALE:GREGORIAN");
+    put_line(out, "METHOD:PUBLISH");
+    ics_prop_text(out, "X-WR-CALNAME", name);
+    ics_prop(out, "X-WR-TIMEZONE", ICS_TZID);
+    ics_vtimezone(out);
 }
 
-int backend_ics(const BackendCtx *ctx, StrBuf *out)
+void ics_end_calendar(StrBuf *out)
 {
-    IcsCtx x = { ctx, out, ctx->m->plan->id, "", { NULL, 0, 0 }, { NULL, 0, 0 } };
-    format_dtstamp(ctx->epoch, x.dtstamp);
-    Arena *a = &ctx->c->arena;
-    RowsIndex ix = rows_index_build(a, ctx->m);
-    RowList rows = rows_build(a, ctx->m, &ix, false);
-    calendar_begin(&x);
+    put_line(out, "END:VCALENDAR");
+}
+
+void ics_write_plan(StrBuf *out, Arena *a, const Model *m, int as_of, long long epoch, const char *uid_domain,
+                    unsigned kinds, const char *prefix)
+{
+    IcsCtx x = { m, as_of, out, uid_domain, prefix, "", { NULL, 0, 0 }, { NULL, 0, 0 } };
+    format_dtstamp(epoch, x.dtstamp);
+    RowsIndex ix = rows_index_build(a, m);
+    RowList rows = rows_build(a, m, &ix, false);
     for (size_t i = 0; i < rows.n; i++) {
         const Row *r = &rows.items[i];
+        if (!(kinds & (1u << r->kind)))
+            continue;
         switch (r->kind) {
         case ROW_ACCION: event_accion(&x, r); break;
         case ROW_HITO: event_hito(&x, r); break;
@@ -266,8 +279,23 @@ int backend_ics(const BackendCtx *ctx, StrBuf *out)
         case ROW_VACACIONES: break;
         }
     }
-    put_line(out, "END:VCALENDAR");
     strbuf_free(&x.text);
     strbuf_free(&x.scratch);
+}
+
+int backend_ics(const BackendCtx *ctx, StrBuf *out)
+{
+    const MPlan *p = ctx->m->plan;
+    StrBuf name;
+    strbuf_init(&name);
+    strbuf_puts(&name, p->titulo);
+    if (p->establecimiento) {
+        strbuf_puts(&name, " — ");
+        strbuf_puts(&name, p->establecimiento);
+    }
+    ics_begin_calendar(out, strbuf_cstr(&name));
+    strbuf_free(&name);
+    ics_write_plan(out, &ctx->c->arena, ctx->m, ctx->as_of, ctx->epoch, p->id, ICS_ALL, NULL);
+    ics_end_calendar(out);
     return 0;
 }

@@ -103,6 +103,28 @@ rows = list(csv.reader(open('semi.csv', newline='', encoding='utf-8'), delimiter
 assert rows[0][0] == 'archivo' and len(rows) == 4, rows
 "
 
+# --ics: every hito of every plan in one calendar, read by python3-icalendar;
+# UIDs stay unique even when two plans share a plan id (then the RBD joins
+# the UID).
+cp "$data"/*.ruta t/ && rm -f t/roto.ruta
+sed -i 's/^plan pat_boldo /plan pat_alerce /' t/boldo.ruta
+"$RUTA" territorio --as-of 2026-04-01 --ics all.ics t
+/usr/bin/python3 - all.ics <<'PY'
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = list(cal.walk('VEVENT'))
+assert len(events) == 2, len(events)
+uids = sorted(str(e['UID']) for e in events)
+assert uids == ['monitoreo_1@pat_alerce.1111-1.ruta', 'monitoreo_1@pat_alerce.2222-2.ruta'], uids
+summaries = sorted(str(e['SUMMARY']) for e in events)
+assert summaries == ['Escuela Básica El Alerce: Monitoreo', 'Escuela Básica El Boldo: Monitoreo'], summaries
+start = [e for e in events if 'Boldo' in str(e['SUMMARY'])][0].decoded('DTSTART')
+assert (start.hour, start.minute) == (17, 0) and str(start.tzinfo).endswith('Santiago'), start
+assert len(list(cal.walk('VTIMEZONE'))) == 1
+PY
+"$RUTA" territorio --as-of 2026-04-01 --ics again.ics t
+cmp all.ics again.ics || fail "two runs differ"
+
 # A missing argument is a usage error; nothing is written.
 set +e
 "$RUTA" territorio --as-of 2026-04-01 --csv none.csv no-existe 2>/dev/null; rc=$?
