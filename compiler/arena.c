@@ -17,9 +17,12 @@ struct ArenaBlock {
     max_align_t data[]; /* storage, aligned for any type */
 };
 
-/* Blocks double from 64 KiB up to 64 MiB. They come from bigmem (zeroed,
- * populated mappings), so allocations need no memset. */
-enum { ARENA_BLOCK_MIN = 64 * 1024 };
+/* Blocks double from 64 KiB up to 8 MiB (a populated block counts in the
+ * resident size from the start, so the last one should not be huge). They
+ * come from bigmem (zeroed, populated mappings): allocations need no
+ * memset. Allocations are aligned to 8 bytes, enough for every type the
+ * compiler stores (pointers, doubles, 64-bit integers). */
+enum { ARENA_BLOCK_MIN = 64 * 1024, ARENA_BLOCK_MAX = 8 * 1024 * 1024, ARENA_ALIGN = 8 };
 
 void arena_init(Arena *a)
 {
@@ -41,14 +44,13 @@ void arena_free(Arena *a)
 
 void *arena_alloc(Arena *a, size_t size)
 {
-    const size_t align = sizeof(max_align_t);
-    size = (size + align - 1) & ~(align - 1);
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
-        size = align;
+        size = ARENA_ALIGN;
     ArenaBlock *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t want = size > ARENA_BLOCK_MIN ? size : ARENA_BLOCK_MIN;
-        if (b && b->size * 2 > want && b->size < 64u * 1024 * 1024)
+        if (b && b->size * 2 > want && b->size < ARENA_BLOCK_MAX)
             want = b->size * 2;
         size_t mapped = sizeof(ArenaBlock) + want;
         b = bigmem_alloc(mapped);

@@ -21,7 +21,7 @@ typedef struct Arena {
 void arena_init(Arena *a);
 void arena_free(Arena *a);
 
-/* Zero-filled, aligned for any type. */
+/* Zero-filled, aligned to 8 bytes (every type the compiler stores). */
 void *arena_alloc(Arena *a, size_t size);
 /* Copy of s[0..len) with a terminating NUL. */
 char *arena_strndup(Arena *a, const char *s, size_t len);
