@@ -587,7 +587,7 @@ static void entry_extras(JsonCtx *x, const MEntry *e)
         jsonw_kv_string(w, "id", r ? rows_record_id(&x->ix, x->m, r) : NULL);
         if (e->kind == ENTRY_ACUERDO && r) {
             kv_party(w, "responsable", &r->responsable);
-            kv_date_opt(w, "plazo", r->plazo, r->plazo >= 0);
+            kv_date_opt(w, "plazo", r->plazo, r->plazo != MODEL_NO_DAY);
         } else if (r) {
             jsonw_key(w, "alternativas");
             jsonw_array_begin(w);
@@ -659,7 +659,7 @@ static void write_record(JsonCtx *x, const MRecord *r)
     kv_accion(w, "accion", r->accion);
     if (r->kind == ENTRY_ACUERDO) {
         kv_party(w, "responsable", &r->responsable);
-        kv_date_opt(w, "plazo", r->plazo, r->plazo >= 0);
+        kv_date_opt(w, "plazo", r->plazo, r->plazo != MODEL_NO_DAY);
     } else {
         jsonw_key(w, "alternativas");
         jsonw_array_begin(w);

@@ -33,7 +33,7 @@ static void check_acuerdos(Compilation *c, Model *m)
 {
     for (size_t i = 0; i < m->nacuerdos; i++) {
         MRecord *r = &m->acuerdos[i];
-        if (r->plazo < 0 || r->plazo >= m->as_of || r->cierre || r->seg->fecha > m->as_of)
+        if (r->plazo == MODEL_NO_DAY || r->plazo >= m->as_of || r->cierre || r->seg->fecha > m->as_of)
             continue;
         Diagnostic *g = diag_report(&c->diag, DIAG_ACUERDO_PENDING, r->plazo_loc, record_name(c, r),
                                     checks_date(c, r->plazo), NULL);

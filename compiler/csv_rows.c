@@ -86,7 +86,7 @@ const char *rows_record_state(const MRecord *r, int as_of)
         return r->cierre ? "resuelto" : "abierto";
     if (r->cierre)
         return "cumplido";
-    return r->plazo >= 0 && r->plazo < as_of ? "vencido" : "pendiente";
+    return r->plazo != MODEL_NO_DAY && r->plazo < as_of ? "vencido" : "pendiente";
 }
 
 /* ---- rows --------------------------------------------------------------- */
@@ -169,7 +169,7 @@ static void add_acuerdos(RowList *l, const Model *m, const RowsIndex *ix)
 {
     for (size_t i = 0; i < m->nacuerdos; i++) {
         const MRecord *a = &m->acuerdos[i];
-        if (a->plazo < 0)
+        if (a->plazo == MODEL_NO_DAY)
             continue;
         Row *r = new_row(l, ROW_ACUERDO, ix->acuerdo_ids[i], a->texto, a->seg->fecha, a->plazo);
         r->capacidad = capacidad_of(a->accion);

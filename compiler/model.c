@@ -508,7 +508,7 @@ static void fill_record(Arena *a, MRecord *r, MSeguimiento *s, MEntry *e)
     r->entry = e;
     r->texto = e->texto ? e->texto : "";
     r->accion = e->target && e->target->kind == DECL_ACCION ? e->target->model : NULL;
-    r->plazo = -1;
+    r->plazo = MODEL_NO_DAY;
     for (Attr *b = e->attr->block; b; b = b->next) {
         Value *v = b->values;
         if (strcmp(b->key_folded, "id") == 0 && v && v->ref) {

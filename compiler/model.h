@@ -12,6 +12,7 @@
 #ifndef RUTA_MODEL_H
 #define RUTA_MODEL_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -166,6 +167,9 @@ struct MSeguimiento {
     size_t nentries;
 };
 
+/* "No date" for optional day numbers (every real day is > INT_MIN). */
+#define MODEL_NO_DAY INT_MIN
+
 /* An acuerdo or a nudo recorded in a seguimiento (section 11). */
 typedef struct MRecord {
     EntryKind kind;        /* ENTRY_ACUERDO or ENTRY_NUDO */
@@ -176,7 +180,7 @@ typedef struct MRecord {
     const char *texto;
     MAccion *accion;       /* the action it names, or NULL */
     MParty responsable;    /* acuerdo `responsable:`; decl NULL when absent */
-    int plazo;             /* acuerdo `plazo:`, -1 when absent */
+    int plazo;             /* acuerdo `plazo:`, MODEL_NO_DAY when absent */
     Loc plazo_loc;
     const char **alternativas; /* nudo `alternativas:` */
     size_t nalternativas;

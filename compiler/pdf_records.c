@@ -194,10 +194,10 @@ static const char *alternativas_list(PdfReport *R, const MRecord *r);
 
 static const char *acuerdo_details(PdfReport *R, const MRecord *r)
 {
-    if (!r || (!r->responsable.decl && r->plazo < 0))
+    if (!r || (!r->responsable.decl && r->plazo == MODEL_NO_DAY))
         return NULL;
     const char *who = r->responsable.decl ? model_party_name(&r->responsable) : NULL;
-    const char *when = r->plazo >= 0 ? pdf_r_short(R, r->plazo) : NULL;
+    const char *when = r->plazo != MODEL_NO_DAY ? pdf_r_short(R, r->plazo) : NULL;
     if (who && when)
         return arena_printf(R->arena, "Responsable: %s · Plazo: %s", who, when);
     return who ? arena_printf(R->arena, "Responsable: %s", who) : arena_printf(R->arena, "Plazo: %s", when);
@@ -334,7 +334,7 @@ static const char *closing_comment(const MRecord *r)
 static void acuerdo_row(PdfReport *R, PdfTable *t, const MRecord *r)
 {
     PdfCell estado;
-    bool overdue = !r->cierre && r->plazo >= 0 && r->plazo < R->as_of;
+    bool overdue = !r->cierre && r->plazo != MODEL_NO_DAY && r->plazo < R->as_of;
     if (r->cierre)
         estado = bold_cell(arena_printf(R->arena, "Cumplido el %s", pdf_r_short(R, r->cierre->fecha)),
                            closing_comment(r));
@@ -345,7 +345,7 @@ static void acuerdo_row(PdfReport *R, PdfTable *t, const MRecord *r)
         cell(r->texto, arena_printf(R->arena, "Acordado el %s", pdf_r_short(R, r->seg->fecha))),
         cell(record_action(r), NULL),
         cell(r->responsable.decl ? pdf_r_party(R, &r->responsable) : DASH, NULL),
-        cell(r->plazo >= 0 ? pdf_r_short(R, r->plazo) : "Sin plazo", NULL),
+        cell(r->plazo != MODEL_NO_DAY ? pdf_r_short(R, r->plazo) : "Sin plazo", NULL),
         estado,
     };
     pdf_table_row(t, cells);

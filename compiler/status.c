@@ -181,7 +181,7 @@ static void records_table(const Model *m, StrBuf *out)
             fmt_date(r->seg->fecha, since);
             if (pass == 1) {
                 snprintf(state, sizeof state, "abierto");
-            } else if (r->plazo >= 0) {
+            } else if (r->plazo != MODEL_NO_DAY) {
                 fmt_date(r->plazo, plazo);
                 if (r->plazo < m->as_of)
                     snprintf(state, sizeof state, "plazo vencido (%s)", plazo);
