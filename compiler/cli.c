@@ -25,7 +25,7 @@ static const char USAGE[] =
     "  csv    ARCHIVO -o SALIDA.csv [--sep ,|;] [--bom] [--with-calendar]\n"
     "  ics    ARCHIVO -o SALIDA.ics\n"
     "  json   ARCHIVO [-o SALIDA.json]\n"
-    "  fmt    ARCHIVO... [--check | -w]\n"
+    "  fmt    ARCHIVO... [--check | -w]           formato canónico\n"
     "  status ARCHIVO                             avance de acciones e indicadores\n"
     "  territorio DIR|ARCHIVO... [-j N] [--csv F] [--ics F] [--pdf F]\n"
     "  lsp                                        servidor de lenguaje (stdio)\n"
@@ -39,30 +39,72 @@ static const char USAGE[] =
     "  --deny CÓDIGO               convierte una advertencia en error\n"
     "  --max-errors N              se detiene tras N errores (50; 0 = sin límite)\n"
     "  --color=auto|always|never\n"
-    "  --help, --version\n"
+    "  -h, --help, --version\n"
     "\n"
-    "Salida: 0 sin errores; 1 con errores; 2 uso incorrecto o archivo ilegible.\n";
+    "Salida: 0 sin errores; 1 con errores; 2 uso incorrecto o archivo ilegible.\n"
+    "'ruta COMANDO --help' describe un comando; 'man ruta', el manual completo.\n";
 
 static const char *const COMMAND_HELP[CMD_COUNT] = {
     [CMD_CHECK] = "uso: ruta check [opciones] ARCHIVO...\n"
-                  "Valida cada plan (o módulo) y muestra los diagnósticos en la salida de errores.\n"
-                  "Con --diagnostics-format=json o sarif, escribe un solo documento en la salida estándar.\n",
-    [CMD_PDF] = "uso: ruta pdf ARCHIVO -o SALIDA.pdf [--paper carta|a4|oficio] [--font TTF]\n"
-                "Genera el informe imprimible del plan.\n",
-    [CMD_CSV] = "uso: ruta csv ARCHIVO -o SALIDA.csv [--sep ,|;] [--bom] [--with-calendar]\n"
-                "Genera el calendario del plan como CSV (RFC 4180).\n",
-    [CMD_ICS] = "uso: ruta ics ARCHIVO -o SALIDA.ics\n"
-                "Genera el calendario del plan como iCalendar (RFC 5545).\n",
-    [CMD_JSON] = "uso: ruta json ARCHIVO [-o SALIDA.json]\n"
-                 "Escribe el plan resuelto como JSON.\n",
+                  "Valida cada plan (o módulo sin plan) con los módulos que usa y muestra los\n"
+                  "diagnósticos en la salida de errores; no muestra nada si no hay ninguno.\n"
+                  "\n"
+                  "  --as-of AAAA-MM-DD          fecha de corte de las alertas (por omisión, hoy)\n"
+                  "  --diagnostics-format=json|sarif  un solo documento en la salida estándar\n"
+                  "  -Werror, --allow CÓDIGO, --deny CÓDIGO, --max-errors N, -I DIR, --color=WHEN\n"
+                  "\n"
+                  "Salida: 0 sin errores (puede haber advertencias); 1 con errores.\n"
+                  "Ejemplo: ruta check --as-of 2026-06-01 plan.ruta\n",
+    [CMD_PDF] = "uso: ruta pdf ARCHIVO -o SALIDA.pdf [opciones]\n"
+                "Genera el informe imprimible del plan, si el plan no tiene errores.\n"
+                "\n"
+                "  -o SALIDA.pdf               archivo que se escribe (obligatorio)\n"
+                "  --paper carta|a4|oficio     tamaño del papel (carta)\n"
+                "  --font TTF                  fuente TrueType (por omisión, DejaVu Sans)\n"
+                "  --as-of AAAA-MM-DD          fecha de corte del avance y las alertas\n"
+                "\n"
+                "Ejemplo: ruta pdf plan.ruta -o plan.pdf --paper oficio\n",
+    [CMD_CSV] = "uso: ruta csv ARCHIVO -o SALIDA.csv [opciones]\n"
+                "Genera el calendario del plan como CSV (RFC 4180): acciones, hitos,\n"
+                "seguimientos y acuerdos con plazo, ordenados por fecha.\n"
+                "\n"
+                "  -o SALIDA.csv               archivo que se escribe (obligatorio)\n"
+                "  --sep ,|;                   separador (';' para planillas en castellano)\n"
+                "  --bom                       marca BOM para que Excel lea bien las tildes\n"
+                "  --with-calendar             agrega feriados y vacaciones\n"
+                "\n"
+                "Ejemplo: ruta csv plan.ruta -o calendario.csv --sep ';' --bom\n",
+    [CMD_ICS] = "uso: ruta ics ARCHIVO -o SALIDA.ics [--as-of AAAA-MM-DD]\n"
+                "Genera el calendario del plan como iCalendar (RFC 5545), para importarlo en\n"
+                "Google Calendar, Outlook o el teléfono; reimportarlo actualiza los eventos.\n"
+                "\n"
+                "Ejemplo: ruta ics plan.ruta -o plan.ics\n",
+    [CMD_JSON] = "uso: ruta json ARCHIVO [-o SALIDA.json] [--as-of AAAA-MM-DD]\n"
+                 "Escribe el plan resuelto como JSON (en la salida estándar sin -o).\n",
     [CMD_FMT] = "uso: ruta fmt ARCHIVO... [--check | -w]\n"
-                "Muestra el plan con el formato canónico; -w reescribe el archivo; --check solo verifica.\n",
+                "Da a los planes el formato canónico (dos espacios de sangría, un atributo por\n"
+                "línea, claves en el orden de la referencia) sin cambiar su contenido ni sus\n"
+                "comentarios. Un archivo con errores de sintaxis no se modifica.\n"
+                "\n"
+                "  (sin opción)                escribe el resultado en la salida estándar\n"
+                "  -w                          reescribe los archivos que cambian\n"
+                "  --check                     solo nombra los archivos sin el formato (salida 1)\n"
+                "  -                           como ARCHIVO: lee la entrada estándar\n"
+                "\n"
+                "Ejemplos: ruta fmt -w *.ruta      ruta fmt --check *.ruta\n",
     [CMD_STATUS] = "uso: ruta status ARCHIVO [--as-of AAAA-MM-DD]\n"
-                   "Muestra el avance de cada acción e indicador a la fecha de corte.\n",
+                   "Muestra el avance esperado y el registrado de cada acción, y el último valor de\n"
+                   "cada indicador frente a su meta, a la fecha de corte.\n"
+                   "\n"
+                   "Ejemplo: ruta status --as-of 2026-06-30 plan.ruta\n",
     [CMD_TERRITORIO] = "uso: ruta territorio DIR|ARCHIVO... [-j N] [--csv F] [--ics F] [--pdf F]\n"
-                       "Revisa todos los planes de un territorio y consolida sus resultados.\n",
+                       "Revisa todos los planes de un territorio y consolida sus resultados.\n"
+                       "\n"
+                       "  -j N                        planes revisados a la vez (por omisión, uno por núcleo)\n"
+                       "  --csv F, --ics F, --pdf F   calendario o informe consolidado\n",
     [CMD_LSP] = "uso: ruta lsp\n"
-                "Servidor del protocolo de lenguaje (LSP) por la entrada y salida estándar.\n",
+                "Servidor del protocolo de lenguaje (LSP) por la entrada y salida estándar, para\n"
+                "editores: diagnósticos mientras se escribe, completado y formato.\n",
 };
 
 /* Appends to a heap array of strings. */

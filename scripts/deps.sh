@@ -20,6 +20,10 @@ valgrind
 tj3
 neovim
 hyperfine
+nodejs
+python3-yaml
+vim
+emacs-nox
 "
 
 missing=""
