@@ -165,6 +165,7 @@ static const OptionSpec OPTIONS[] = {
     { "--with-calendar", false }, { "--check", false }, { "-w", false }, { "-j", true },
     { "--csv", true }, { "--ics", true }, { "--pdf", true },
     { "--list-codes", false }, { "--list-schema", false },
+    { "--stdio", false },
 };
 
 static const OptionSpec *find_option(const char *name, size_t len)
@@ -262,6 +263,8 @@ static int apply_option(CliOptions *o, const char *name, const char *value, FILE
         o->ics_out = value;
     } else if (strcmp(name, "--pdf") == 0) {
         o->pdf_out = value;
+    } else if (strcmp(name, "--stdio") == 0) {
+        /* lsp: stdio is the only transport; clients may say so. */
     } else if (strcmp(name, "--list-codes") == 0) {
         o->list_codes = true;
     } else if (strcmp(name, "--list-schema") == 0) {
@@ -278,7 +281,7 @@ static bool option_allowed(Command cmd, const char *name)
         { "--paper", 1u << CMD_PDF }, { "--font", 1u << CMD_PDF | 1u << CMD_TERRITORIO },
         { "--sep", 1u << CMD_CSV | 1u << CMD_TERRITORIO }, { "--bom", 1u << CMD_CSV }, { "--with-calendar", 1u << CMD_CSV },
         { "--check", 1u << CMD_FMT }, { "-w", 1u << CMD_FMT },
-        { "-j", 1u << CMD_TERRITORIO }, { "--csv", 1u << CMD_TERRITORIO },
+        { "-j", 1u << CMD_TERRITORIO }, { "--csv", 1u << CMD_TERRITORIO }, { "--stdio", 1u << CMD_LSP },
         { "--ics", 1u << CMD_TERRITORIO }, { "--pdf", 1u << CMD_TERRITORIO },
     };
     for (size_t i = 0; i < sizeof ONLY / sizeof ONLY[0]; i++)

@@ -83,28 +83,6 @@ static void print_diagnostics(DriverEnv *env, DiagEngine *diag)
     strbuf_free(&out);
 }
 
-/* Parses the formatted text again: true when it has no syntax error and
- * the same meaning as the original tree. */
-static bool same_meaning(FmtFile *ff, const char *path, const FileAst *orig, const StrBuf *text)
-{
-    uint32_t id = source_add_text(&ff->sm, path, NULL, text->data ? text->data : "", text->len);
-    DiagEngine diag;
-    diag_init(&diag, &ff->arena, &ff->sm, 0);
-    FileAst *again = parse_file(&ff->arena, &diag, &ff->sm, id);
-    bool ok = diag.errors == 0;
-    diag_free(&diag);
-    if (!ok)
-        return false;
-    StrBuf a, b;
-    strbuf_init(&a);
-    strbuf_init(&b);
-    fmt_fingerprint(&ff->arena, orig, &a);
-    fmt_fingerprint(&ff->arena, again, &b);
-    ok = a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
-    strbuf_free(&a);
-    strbuf_free(&b);
-    return ok;
-}
 
 /* Rewrites a file in place: atomically (output.h), through a symlink to
  * its target, and with the permissions it had. */
@@ -160,7 +138,7 @@ static int format_one(DriverEnv *env, const char *path, size_t *unformatted)
     } else if (!fmt_format(&ff.arena, &ff.diag, &ff.sm, ff.file, &text, &ast)) {
         print_diagnostics(env, &ff.diag);
         status = 1;
-    } else if (!same_meaning(&ff, path, ast, &text)) {
+    } else if (!fmt_same_meaning(&ff.arena, &ff.sm, path, ast, &text)) {
         fprintf(stderr,
                 "ruta: error interno: el formato de '%s' cambiaría su contenido; el archivo no se "
                 "modificó (por favor, informe este error con el archivo)\n", path);

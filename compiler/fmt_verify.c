@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "diag.h"
 #include "fmt_tree.h"
+#include "parse.h"
 
 /* A string with its length, so that no content can fake a separator. */
 static void put_str(StrBuf *b, const char *s)
@@ -110,4 +112,25 @@ void fmt_fingerprint(Arena *arena, const FileAst *ast, StrBuf *out)
     }
     for (const Decl *d = ast->decls; d; d = d->next)
         put_decl(arena, out, d);
+}
+
+bool fmt_same_meaning(Arena *arena, SourceManager *sm, const char *path, const FileAst *orig, const StrBuf *text)
+{
+    uint32_t id = source_add_text(sm, path, NULL, text->data ? text->data : "", text->len);
+    DiagEngine diag;
+    diag_init(&diag, arena, sm, 0);
+    FileAst *again = parse_file(arena, &diag, sm, id);
+    bool ok = diag.errors == 0;
+    diag_free(&diag);
+    if (!ok)
+        return false;
+    StrBuf a, b;
+    strbuf_init(&a);
+    strbuf_init(&b);
+    fmt_fingerprint(arena, orig, &a);
+    fmt_fingerprint(arena, again, &b);
+    ok = a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
+    strbuf_free(&a);
+    strbuf_free(&b);
+    return ok;
 }

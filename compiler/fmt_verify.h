@@ -13,10 +13,17 @@
 #ifndef RUTA_FMT_VERIFY_H
 #define RUTA_FMT_VERIFY_H
 
+#include <stdbool.h>
+
 #include "arena.h"
+#include "source.h"
 #include "ast.h"
 #include "strbuf.h"
 
 void fmt_fingerprint(Arena *arena, const FileAst *ast, StrBuf *out);
+
+/* Parses `text` (the formatted form of `orig`) as a new source of `sm`:
+ * true when it has no syntax error and the same fingerprint as `orig`. */
+bool fmt_same_meaning(Arena *arena, SourceManager *sm, const char *path, const FileAst *orig, const StrBuf *text);
 
 #endif
