@@ -98,7 +98,8 @@ static bool find_files(const CliOptions *o, PathList *out)
         else
             paths_push(out, o->files[i]);
     }
-    qsort(out->items, out->n, sizeof *out->items, compare_paths);
+    if (out->n > 1)
+        qsort(out->items, out->n, sizeof *out->items, compare_paths);
     size_t k = 0;
     for (size_t i = 0; i < out->n; i++) {
         if (k && strcmp(out->items[k - 1], out->items[i]) == 0) {

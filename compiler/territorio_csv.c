@@ -7,7 +7,6 @@
 
 #include "csv_write.h"
 #include "date.h"
-#include "progress.h"
 
 static const char *const HEADER[] = {
     "archivo", "establecimiento", "rbd", "territorio", "periodo", "capacidades", "acciones",
@@ -24,21 +23,7 @@ static const char *plan_text(const Decl *plan, const char *key)
     return a && a->values && a->values->kind == VAL_STRING ? a->values->text : "";
 }
 
-/* The first monitoring hito on or after the as-of date. */
-static const MHito *next_meeting(const Model *m, int as_of)
-{
-    const MHito *best = NULL;
-    for (size_t i = 0; i < m->nhitos; i++) {
-        const MHito *h = m->hitos[i];
-        if (!h->monitoreo || h->fecha < as_of)
-            continue;
-        if (!best || h->fecha < best->fecha || (h->fecha == best->fecha && h->minutos < best->minutos))
-            best = h;
-    }
-    return best;
-}
-
-static void row_from_model(const TerritoryPlan *tp, int as_of, char cells[NCOLS][256])
+static void row_from_model(const TerritoryPlan *tp, size_t plan, int as_of, char cells[NCOLS][256])
 {
     const Model *m = tp->model;
     const MPlan *p = m->plan;
@@ -46,30 +31,16 @@ static void row_from_model(const TerritoryPlan *tp, int as_of, char cells[NCOLS]
     date_format(p->inicio, a);
     date_format(p->fin, b);
     snprintf(cells[4], 256, "%s .. %s", a, b);
+    TerritoryFigures f = { 0 };
+    territory_add_figures(&f, m, plan, as_of);
     snprintf(cells[5], 256, "%zu", m->ncapacidades);
-    snprintf(cells[6], 256, "%zu", m->nacciones);
-    size_t behind = 0, overdue = 0;
-    double weighted = 0, days = 0;
-    for (size_t i = 0; i < m->nacciones; i++) {
-        const MAccion *x = m->acciones[i];
-        Progress pr = progress_of(x, as_of);
-        behind += pr.state == STATE_ATRASADA;
-        overdue += pr.state == STATE_VENCIDA;
-        double d = x->fin - x->inicio + 1;
-        if (d > 0) {
-            weighted += pr.avance * d;
-            days += d;
-        }
-    }
-    snprintf(cells[7], 256, "%zu", behind);
-    snprintf(cells[8], 256, "%zu", overdue);
-    if (days > 0)
-        snprintf(cells[9], 256, "%.1f%%", floor(weighted / days * 10 + 0.5) / 10);
-    size_t unmeasured = 0;
-    for (size_t i = 0; i < m->nindicadores; i++)
-        unmeasured += model_latest_medicion(m->indicadores[i], as_of) == NULL;
-    snprintf(cells[10], 256, "%zu", unmeasured);
-    const MHito *h = next_meeting(m, as_of);
+    snprintf(cells[6], 256, "%zu", f.acciones);
+    snprintf(cells[7], 256, "%zu", f.atrasadas);
+    snprintf(cells[8], 256, "%zu", f.vencidas);
+    if (f.days > 0)
+        snprintf(cells[9], 256, "%.1f%%", floor(f.weighted / f.days * 10 + 0.5) / 10);
+    snprintf(cells[10], 256, "%zu", f.sin_medicion);
+    const MHito *h = f.next;
     if (h) {
         date_format(h->fecha, a);
         if (h->minutos >= 0)
@@ -91,7 +62,7 @@ int territory_csv(const TerritoryCtx *t, StrBuf *out)
         memset(cells, 0, sizeof cells);
         const Decl *plan = tp->c.plan;
         if (tp->model && tp->model->plan)
-            row_from_model(tp, t->as_of, cells);
+            row_from_model(tp, i, t->as_of, cells);
         snprintf(cells[12], 256, "%zu", tp->errors);
         snprintf(cells[13], 256, "%zu", tp->warnings);
         const char *row[NCOLS];

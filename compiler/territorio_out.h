@@ -33,6 +33,20 @@ typedef struct TerritoryCtx {
     long long epoch;       /* SOURCE_DATE_EPOCH, else the as-of date */
 } TerritoryCtx;
 
+/* The figures of one plan (or, added up, of the territory) as of the
+ * as-of date; shared by the CSV and the PDF so that they always agree. */
+typedef struct TerritoryFigures {
+    size_t acciones, atrasadas, vencidas, sin_medicion;
+    double weighted, days;     /* avance x duración, duración (days) */
+    const MHito *next;         /* next monitoring meeting, or NULL */
+    size_t next_plan;          /* whose (for the total) */
+} TerritoryFigures;
+
+/* Adds plan `plan`'s figures to f (zero it first). */
+void territory_add_figures(TerritoryFigures *f, const Model *m, size_t plan, int as_of);
+/* Order of monitoring meetings: date, time (untimed first), plan, source. */
+int territory_compare_meetings(const MHito *a, size_t pa, const MHito *b, size_t pb);
+
 /* One row per plan: archivo, establecimiento, rbd, territorio, periodo,
  * capacidades, acciones, acciones atrasadas, acciones vencidas, avance medio
  * ponderado por duración, indicadores sin medición, próxima reunión de

@@ -125,6 +125,13 @@ PY
 "$RUTA" territorio --as-of 2026-04-01 --ics again.ics t
 cmp all.ics again.ics || fail "two runs differ"
 
+# An empty directory: nothing to check, nothing printed, exit 0; the CSV
+# has its header only.
+mkdir -p vacio
+out=$("$RUTA" territorio --as-of 2026-04-01 --csv vacio.csv vacio 2>&1) || fail "empty directory: exit $?: $out"
+[ -z "$out" ] || fail "empty directory printed: $out"
+[ "$(wc -l < vacio.csv)" -eq 1 ] || fail "empty directory: CSV is not just the header"
+
 # A missing argument is a usage error; nothing is written.
 set +e
 "$RUTA" territorio --as-of 2026-04-01 --csv none.csv no-existe 2>/dev/null; rc=$?
