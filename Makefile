@@ -80,6 +80,7 @@ test: $(B)/ruta $(B)/unit_tests
 check: deps
 	@$(MAKE) --no-print-directory all $(B)/unit_tests
 	@$(MAKE) --no-print-directory asan-build
+	@$(MAKE) --no-print-directory fuzz-smoke
 	@sh tests/run.sh $(B) build/asan
 
 asan-build:

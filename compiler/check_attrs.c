@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "schema.h"
 #include "suggest.h"
 
@@ -86,7 +87,13 @@ static void check_value(Compilation *c, const char *key, const ValueSpec *spec, 
     case VT_COUNT: ok = v->kind == VAL_NUMBER && v->number >= 1 && v->number == floor(v->number); break;
     case VT_DATE: ok = v->kind == VAL_DATE; break;
     case VT_DATETIME: ok = v->kind == VAL_DATE || v->kind == VAL_DATETIME; break;
-    case VT_DURATION: ok = v->kind == VAL_QUANTITY && v->unit != UNIT_COUNT; break;
+    case VT_DURATION:
+        ok = v->kind == VAL_QUANTITY && v->unit != UNIT_COUNT;
+        if (ok && model_quantity_days_exact(v) > 36525.0) {
+            diag_report(&c->diag, DIAG_DURATION_TOO_LONG, v->loc, key, NULL);
+            return;
+        }
+        break;
     case VT_MEASURE: ok = v->kind == VAL_NUMBER || v->kind == VAL_PERCENT || v->kind == VAL_QUANTITY; break;
     case VT_PERCENT: ok = v->kind == VAL_PERCENT; break;
     case VT_SENTIDO: ok = v->kind == VAL_NAME && name_in(v, SENTIDOS); break;

@@ -7,18 +7,19 @@
 
 bool literal_number(const char *s, size_t n, double *out)
 {
-    double v = 0, scale = 0;
+    double v = 0, scale = 1;
+    bool fraction = false; /* after the point (scale may underflow to 0) */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '_')
             continue;
         if (c == '.') {
-            scale = 1;
+            fraction = true;
             continue;
         }
         if (c < '0' || c > '9')
             return false;
-        if (scale > 0) {
+        if (fraction) {
             scale /= 10;
             v += (c - '0') * scale;
         } else {

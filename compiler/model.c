@@ -52,20 +52,24 @@ static MMeasure measure_of(const Value *v)
     return m;
 }
 
-int model_quantity_days(const Value *v)
+double model_quantity_days_exact(const Value *v)
 {
     if (!v || v->kind != VAL_QUANTITY)
         return -1;
-    double days;
     switch (v->unit) {
-    case UNIT_MIN: days = v->number / (24 * 60); break;
-    case UNIT_HORA: days = v->number / 24; break;
-    case UNIT_DIA: days = v->number; break;
-    case UNIT_SEMANA: days = v->number * 7; break;
-    case UNIT_MES: days = v->number * 30; break;
+    case UNIT_MIN: return v->number / (24 * 60);
+    case UNIT_HORA: return v->number / 24;
+    case UNIT_DIA: return v->number;
+    case UNIT_SEMANA: return v->number * 7;
+    case UNIT_MES: return v->number * 30;
     default: return -1;
     }
-    return (int)(days + 0.5);
+}
+
+int model_quantity_days(const Value *v)
+{
+    double days = model_quantity_days_exact(v);
+    return days < 0 ? -1 : (int)(days + 0.5);
 }
 
 static int quantity_minutes(const Value *v)
@@ -194,7 +198,8 @@ static void build_plan(Compilation *c, Model *m)
     p->calendario = cal ? cal->ref : NULL;
     p->monitoreo_cada = model_quantity_days(first_value(d, "monitoreo_cada"));
     Value *carga = first_value(d, "carga_maxima");
-    p->carga_maxima = carga && carga->kind == VAL_NUMBER ? (int)carga->number : 3;
+    p->carga_maxima = !carga || carga->kind != VAL_NUMBER ? 3
+                      : carga->number > 1e9 ? 1000000000 : (int)carga->number; /* no int overflow */
     Value *uatp = first_value(d, "uatp");
     p->uatp = uatp && uatp->ref ? uatp->ref->model : NULL;
     Value *eg = first_value(d, "equipo_gestion");

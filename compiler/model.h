@@ -250,6 +250,8 @@ const char *model_party_name(const MParty *p);
 const MCalDay *model_calendar_day(const MPlan *p, int day);
 /* Length in days of a time quantity (mes = 30 days). */
 int model_quantity_days(const Value *v);
+/* The same without rounding, for range checks (-1 when not a time). */
+double model_quantity_days_exact(const Value *v);
 /* The latest avance of an action recorded on or before `day`, or NULL. */
 const MAvance *model_latest_avance(const MAccion *a, int day);
 /* The time a hito occupies, in minutes since day 0 (half-open): a timed

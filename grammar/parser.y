@@ -65,6 +65,7 @@ static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *
 static ItemList *new_items(LexState *ls);
 static bool at_top_sync(int token);
 static bool at_item_sync(int token);
+static bool at_attr_sync(int token);
 }
 
 %union {
@@ -224,7 +225,7 @@ entry_kw
 attr_items
     : %empty                        { $$ = new_items(ls); }
     | attr_items attr               { $$ = $1; ast_items_add_attr($$, $2); }
-    | attr_items error              { $$ = $1; if (at_item_sync(yychar)) yyerrok; }
+    | attr_items error              { $$ = $1; if (at_attr_sync(yychar)) yyerrok; }
     ;
 
 opt_comment
@@ -294,6 +295,13 @@ static bool starts_decl(int t)
 static bool at_top_sync(int t)
 {
     return starts_decl(t) || t == USAR;
+}
+
+/* An entry's { } block holds attributes only: a keyword is no resync point
+ * there (it would fail again on the same token forever). */
+static bool at_attr_sync(int t)
+{
+    return t == KEY || t == RBRACE || t == UNCLOSED;
 }
 
 static bool at_item_sync(int t)

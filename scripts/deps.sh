@@ -16,6 +16,7 @@ python3-jsonschema
 poppler-utils
 qpdf
 clang
+libclang-rt-14-dev
 valgrind
 tj3
 neovim

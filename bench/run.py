@@ -1,0 +1,215 @@
+#!/usr/bin/python3
+"""run.py - the benchmark of `make bench`: ruta against tj3 on the same plans.
+
+    bench/run.py RUTA DIR [--quick]
+
+DIR holds the plans written by gen_plan.py: plan_N.ruta and plan_N.tjp for
+N in SIZES, and plan_35mb.ruta (see mk/bench.mk). Each command is run
+several times as a separate process (process start included, as a user or a
+CI job sees it); the runner reports the median wall time, the throughput
+(input bytes / median time), and the peak resident memory of the child
+(ru_maxrss from wait4, the same figure as /usr/bin/time -v). It ends with
+the table of targets of the issue, each marked met or NOT MET, and exits 0
+either way (a benchmark reports; it does not gate).
+
+Standard library only. Outputs go to a scratch directory inside DIR.
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+AS_OF = "2026-06-04"
+SIZES = [100, 1000, 10000, 100000]
+RUNS = {100: 21, 1000: 21, 10000: 7, 100000: 3, "35mb": 3}
+TJ3_SIZES = [100, 1000]
+TJ3_RUNS = 3
+PDF_SIZES = [100, 1000, 10000]
+
+# The targets of the issue.
+TARGET_RATIO = 200.0        # ruta check vs tj3, 1000 actions
+TARGET_CHECK_1000_MS = 7.5  # tj3's 1.5 s / 200, as the issue states it
+TARGET_MBS = 100.0          # MB/s on the 35 MB plan
+TARGET_GROWTH = 12.0        # time(100 000) / time(10 000)
+TARGET_MEM = 4.0            # peak RSS / input size
+TARGET_PDF_S = 0.5          # ruta pdf, 1000 actions
+
+
+class Result:
+    def __init__(self, times, rss_kb, status, stderr, cpu=None):
+        self.times = times
+        self.cpu = cpu or [float("nan")]
+        self.rss_kb = rss_kb
+        self.status = status
+        self.stderr = stderr
+
+    @property
+    def ok(self):
+        return self.status == 0
+
+    @property
+    def median(self):
+        return statistics.median(self.times)
+
+    @property
+    def cpu_median(self):
+        return statistics.median(self.cpu)
+
+
+def run_once(argv, cwd):
+    """Runs argv; returns (seconds, peak RSS in KiB, exit status, stderr,
+    CPU seconds user+system)."""
+    errpath = os.path.join(cwd, "stderr.txt")
+    with open(errpath, "wb") as err, open(os.devnull, "wb") as null:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=null, stderr=err, cwd=cwd)
+        _, status, usage = os.wait4(proc.pid, 0)
+        t1 = time.perf_counter()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    with open(errpath, "rb") as err:
+        text = err.read().decode("utf-8", "replace")
+    return t1 - t0, usage.ru_maxrss, proc.returncode, text, usage.ru_utime + usage.ru_stime
+
+
+def measure(argv, runs, cwd):
+    """Median of `runs` runs after one warm-up run (page cache, dynamic loader)."""
+    _, _, status, text, _ = run_once(argv, cwd)
+    if status != 0:
+        return Result([float("nan")], 0, status, text)
+    times, cpu, rss = [], [], 0
+    for _ in range(runs):
+        t, r, status, text, c = run_once(argv, cwd)
+        if status != 0:
+            return Result([float("nan")], 0, status, text)
+        times.append(t)
+        cpu.append(c)
+        rss = max(rss, r)
+    return Result(times, rss, 0, text, cpu)
+
+
+def fmt_secs(s):
+    return "%8.1f ms" % (s * 1e3) if s < 10 else "%8.2f s " % s
+
+
+def fmt_time(r):
+    if not r.ok:
+        return "failed (exit %d)" % r.status
+    return fmt_secs(r.median)
+
+
+def fmt_cpu(r):
+    return fmt_secs(r.cpu_median) if r.ok else "-"
+
+
+def mbs(size, r):
+    return size / 1e6 / r.median if r.ok else float("nan")
+
+
+def verdict(ok):
+    return "met" if ok else "NOT MET"
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write("uso: run.py RUTA DIR [--quick]\n")
+        return 2
+    ruta = os.path.abspath(argv[1])
+    d = os.path.abspath(argv[2])
+    quick = "--quick" in argv[3:]
+    scratch = os.path.join(d, "scratch")
+    os.makedirs(scratch, exist_ok=True)
+    runs = dict(RUNS)
+    tj3_runs = TJ3_RUNS
+    if quick:
+        runs = {k: max(1, v // 5) for k, v in runs.items()}
+        tj3_runs = 1
+
+    plans = [(n, os.path.join(d, "plan_%d.ruta" % n)) for n in SIZES]
+    plans.append(("35mb", os.path.join(d, "plan_35mb.ruta")))
+    sizes = {n: os.path.getsize(p) for n, p in plans}
+
+    print("ruta benchmark: %s (as of %s), medians of repeated runs, process start included"
+          % (ruta, AS_OF))
+    print("machine: %d CPUs, load average %.2f at start (wall times need an idle machine; cpu:"
+          " user+system time of the process, less sensitive to other load)"
+          % (os.cpu_count() or 0, os.getloadavg()[0]))
+    print("%-8s %9s %4s | %-11s %-11s %7s %10s | %-11s %-11s | %-11s %-11s" %
+          ("actions", "bytes", "runs", "check wall", "check cpu", "MB/s", "peak RSS",
+           "csv wall", "csv cpu", "pdf wall", "pdf cpu"))
+    check, csv, pdf = {}, {}, {}
+    for n, path in plans:
+        r = runs[n]
+        check[n] = measure([ruta, "check", "--as-of", AS_OF, path], r, scratch)
+        csv[n] = measure([ruta, "csv", "--as-of", AS_OF, path, "-o", "out.csv"], r, scratch)
+        if n in PDF_SIZES:
+            pdf[n] = measure([ruta, "pdf", "--as-of", AS_OF, path, "-o", "out.pdf"], max(1, r // 3), scratch)
+        c = check[n]
+        rss = "%7.1f MB" % (c.rss_kb / 1024) if c.ok else "-"
+        label = "%d" % n if n != "35mb" else "35 MB"
+        print("%-8s %9d %4d | %-11s %-11s %7.1f %10s | %-11s %-11s | %-11s %-11s" % (
+            label, sizes[n], r, fmt_time(c), fmt_cpu(c), mbs(sizes[n], c), rss,
+            fmt_time(csv[n]), fmt_cpu(csv[n]),
+            fmt_time(pdf[n]) if n in pdf else "-", fmt_cpu(pdf[n]) if n in pdf else "-"))
+        for res in (c, csv[n], pdf.get(n)):
+            if res is not None and not res.ok:
+                first = res.stderr.strip().splitlines()[:2]
+                print("         %s" % " / ".join(first))
+        sys.stdout.flush()
+
+    print()
+    tj3 = {}
+    for n in TJ3_SIZES:
+        tjp = os.path.join(d, "plan_%d.tjp" % n)
+        tj3[n] = measure(["tj3", "--silent", "--no-color", "-o", scratch, tjp], tj3_runs, scratch)
+        c = check[n]
+        ratio = tj3[n].median / c.median if tj3[n].ok and c.ok else float("nan")
+        print("tj3 %6d actions: %s wall, %s cpu (%d runs); ruta check %s wall; ratio %.0fx"
+              % (n, fmt_time(tj3[n]).strip(), fmt_cpu(tj3[n]).strip(), tj3_runs,
+                 fmt_time(c).strip(), ratio))
+        sys.stdout.flush()
+
+    # Peak memory over every check and csv run of the large plans.
+    mem = {}
+    for n in (100000, "35mb"):
+        worst = max(check[n].rss_kb, csv[n].rss_kb) * 1024
+        mem[n] = worst / sizes[n] if check[n].ok else float("nan")
+    growth = (check[100000].median / check[10000].median
+              if check[100000].ok and check[10000].ok else float("nan"))
+    growth_csv = (csv[100000].median / csv[10000].median
+                  if csv[100000].ok and csv[10000].ok else float("nan"))
+    ratio = tj3[1000].median / check[1000].median if tj3[1000].ok and check[1000].ok else float("nan")
+    t1000 = check[1000].median * 1e3
+    thr = mbs(sizes["35mb"], check["35mb"])
+    pdf1000 = pdf[1000].median if pdf[1000].ok else float("nan")
+
+    print()
+    print("load average %.2f at the end" % os.getloadavg()[0])
+    print("targets")
+    rows = [
+        ("check, 1000 actions, vs tj3 on the same plan", ">= %.0fx" % TARGET_RATIO,
+         "%.0fx" % ratio, ratio >= TARGET_RATIO),
+        ("check, 1000 actions, absolute (1.5 s / 200)", "<= %.1f ms" % TARGET_CHECK_1000_MS,
+         "%.1f ms" % t1000, t1000 <= TARGET_CHECK_1000_MS),
+        ("check throughput, %.1f MB plan" % (sizes["35mb"] / 1e6), ">= %.0f MB/s" % TARGET_MBS,
+         "%.1f MB/s" % thr, thr >= TARGET_MBS),
+        ("check growth, 10 000 -> 100 000 actions", "<= %.0fx" % TARGET_GROWTH,
+         "%.2fx" % growth, growth <= TARGET_GROWTH),
+        ("csv growth, 10 000 -> 100 000 actions", "<= %.0fx" % TARGET_GROWTH,
+         "%.2fx" % growth_csv, growth_csv <= TARGET_GROWTH),
+        ("peak RSS / input, 100 000 actions (check, csv)", "<= %.0fx" % TARGET_MEM,
+         "%.2fx" % mem[100000], mem[100000] <= TARGET_MEM),
+        ("peak RSS / input, 35 MB plan (check, csv)", "<= %.0fx" % TARGET_MEM,
+         "%.2fx" % mem["35mb"], mem["35mb"] <= TARGET_MEM),
+        ("pdf, 1000 actions", "<= %.1f s" % TARGET_PDF_S,
+         "%.3f s" % pdf1000, pdf1000 <= TARGET_PDF_S),
+    ]
+    for what, target, value, ok in rows:
+        print("  %-48s %-12s %-12s %s" % (what, target, value, verdict(ok)))
+    missed = sum(1 for row in rows if not row[3])
+    print("%d of %d targets met" % (len(rows) - missed, len(rows)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

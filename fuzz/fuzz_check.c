@@ -1,0 +1,104 @@
+/* fuzz_check.c - libFuzzer target over the whole check of a plan.
+ *
+ * Input: any byte string, taken as the text of a plan file named
+ * "fuzz.ruta" (in the current directory, so a `usar "x.ruta"` in the input
+ * resolves against it; the implicit `base` and the stdlib modules come from
+ * the source tree's stdlib/). The target runs what `ruta check` runs: the
+ * front end (compile_text), and when it reports no errors the typed model
+ * and the consistency checks; then the warning policy and the three
+ * diagnostic renderings (text with colour, JSON, SARIF), which compute
+ * lines and columns from byte offsets. When the plan is clean and has a
+ * plan declaration it also runs the CSV, iCalendar and JSON backends and
+ * `ruta status`, so that every path reachable from a hostile plan without a
+ * font or a file system write is covered. The PDF backend is left out: it
+ * needs a font file and libharu is not built with the sanitizers.
+ *
+ * Output: nothing. A crash, a sanitizer report, a leak or a timeout is a
+ * finding (see docs/performance.md for how to turn it into a regression
+ * test). Memory is owned by the Compilation and freed per input.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "backends.h"
+#include "checks.h"
+#include "cli.h"
+#include "compile.h"
+#include "date.h"
+#include "diag.h"
+#include "jsonw.h"
+#include "model.h"
+#include "status.h"
+#include "strbuf.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The as-of date of the tests: 2026-06-01 as a day number. */
+static int fuzz_as_of(void)
+{
+    int day = 0;
+    date_from_ymd(2026, 6, 1, &day);
+    return day;
+}
+
+static void render_all(DiagEngine *d)
+{
+    static const DiagFormat FORMATS[] = { DIAG_TEXT, DIAG_JSON, DIAG_SARIF };
+    for (size_t i = 0; i < sizeof FORMATS / sizeof FORMATS[0]; i++) {
+        StrBuf out;
+        strbuf_init(&out);
+        DiagRenderOptions ro = { FORMATS[i], FORMATS[i] == DIAG_TEXT, true };
+        diag_render(d, &ro, &out);
+        strbuf_free(&out);
+    }
+}
+
+static void run_backends(Compilation *c, Model *m, int as_of)
+{
+    static int (*const BACKENDS[])(const BackendCtx *, StrBuf *) = {
+        backend_csv, backend_ics, backend_json,
+    };
+    CliOptions cli;
+    memset(&cli, 0, sizeof cli);
+    cli.sep = ',';
+    cli.with_calendar = true;
+    cli.as_of = as_of;
+    cli.max_errors = 50;
+    BackendCtx ctx = { &cli, c, m, as_of, (long long)as_of * 86400 };
+    for (size_t i = 0; i < sizeof BACKENDS / sizeof BACKENDS[0]; i++) {
+        StrBuf out;
+        strbuf_init(&out);
+        BACKENDS[i](&ctx, &out);
+        strbuf_free(&out);
+    }
+    StrBuf out;
+    strbuf_init(&out);
+    status_render(m, &out);
+    strbuf_free(&out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    int as_of = fuzz_as_of();
+    CompileOptions opt;
+    memset(&opt, 0, sizeof opt);
+    opt.max_errors = 50;
+    opt.as_of = as_of;
+    opt.need_plan = false;
+    Compilation c;
+    compilation_init(&c, &opt);
+    compile_text(&c, "fuzz.ruta", (const char *)data, size);
+    Model *m = NULL;
+    if (c.diag.errors == 0) {
+        m = model_build(&c);
+        checks_run(&c, m);
+    }
+    DiagPolicy policy = { NULL, 0, NULL, 0, false };
+    diag_finalize(&c.diag, &policy);
+    render_all(&c.diag);
+    if (m && m->plan && diag_count(&c.diag, SEV_ERROR) == 0)
+        run_backends(&c, m, as_of);
+    compilation_free(&c);
+    return 0;
+}

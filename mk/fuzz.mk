@@ -1,0 +1,50 @@
+# Fuzzing: a libFuzzer target over the whole check (fuzz/fuzz_check.c).
+#
+#   make fuzz                   run the fuzzer for FUZZ_SECONDS (default 60)
+#   make fuzz FUZZ_SECONDS=3600 an hour; new inputs accumulate in the corpus
+#   make fuzz-smoke             a short bounded run for CI (FUZZ_SMOKE_SECONDS)
+#   make fuzz-build             only build build/fuzz/fuzz_check
+#
+# The compiler's objects are rebuilt with clang under build/fuzz/ with
+# -fsanitize=fuzzer-no-link,address,undefined; the target links them all
+# but main.o. Seeds: samples/, tests/golden/*.ruta, the stdlib and the
+# reference plan; the corpus grows in build/fuzz/corpus/, and a crash is
+# written to build/fuzz/artifacts/ (then the run fails). Each finding
+# becomes tests/golden/regress_NAME.ruta (see docs/performance.md).
+
+FUZZ_SECONDS       ?= 60
+FUZZ_SMOKE_SECONDS ?= 45
+FUZZ_B             := build/fuzz
+FUZZ_FLAGS         ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+                      -dict=fuzz/ruta.dict -print_final_stats=1
+
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-seeds
+
+fuzz-build:
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang \
+	    OPT="-O1 -g -fno-omit-frame-pointer" WARNINGS="-Wall -Wextra" \
+	    EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	    $(FUZZ_B)/fuzz_check
+
+# Built inside the sub-make above, where B is build/fuzz.
+$(B)/fuzz_check: fuzz/fuzz_check.c $(LIBOBJS)
+	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBOBJS) $(LDLIBS)
+
+fuzz-seeds:
+	@mkdir -p $(FUZZ_B)/seeds $(FUZZ_B)/corpus $(FUZZ_B)/artifacts
+	@for f in samples/*.ruta tests/golden/*.ruta fuzz/regress/*.ruta stdlib/*.ruta stdlib/*/*.ruta \
+	          ../shared/spec/examples/*.ruta; do \
+	    [ -f "$$f" ] && cp "$$f" $(FUZZ_B)/seeds/$$(echo "$$f" | tr '/' '_'); \
+	done; true
+
+fuzz: fuzz-build fuzz-seeds
+	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_check $(FUZZ_FLAGS) \
+	    -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_B)/artifacts/ \
+	    $(FUZZ_B)/corpus $(FUZZ_B)/seeds
+
+# For CI: seeds only, a fixed time, a fresh corpus so runs are comparable.
+fuzz-smoke: fuzz-build fuzz-seeds
+	@rm -rf $(FUZZ_B)/smoke && mkdir -p $(FUZZ_B)/smoke
+	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_check $(FUZZ_FLAGS) \
+	    -max_total_time=$(FUZZ_SMOKE_SECONDS) -artifact_prefix=$(FUZZ_B)/artifacts/ \
+	    $(FUZZ_B)/smoke $(FUZZ_B)/seeds

@@ -1,0 +1,107 @@
+# Limit: a name (declaration, reference, attribute key, vocabulary term)
+# has at most 128 bytes. 128 bytes are accepted, 129 are E007 naming the
+# limit; the limit counts bytes, so 64 'ñ' (128 bytes) pass and 65 do not.
+# A name of a megabyte is still one E007 with a bounded excerpt.
+# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+set -eu
+: "${RUTA:?}"
+
+errors=0
+bad() {
+    echo "FAIL: $*"
+    errors=$((errors + 1))
+}
+
+run() {
+    name=$1
+    shift
+    set +e
+    timeout $((60 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
+    rc=$?
+    set -e
+    if [ "$rc" -eq 124 ]; then
+        bad "$name: did not finish in $((60 * ${TIMEOUT_SCALE:-1})) s"
+    elif [ "$rc" -ge 126 ]; then
+        bad "$name: exit $rc (crash?)"
+        tail -5 "$name.out"
+    fi
+}
+
+expect_rc() {
+    if [ "$rc" -ne "$2" ]; then
+        bad "$1: exit $rc, expected $2"
+        head -20 "$1.out"
+    fi
+}
+
+expect_in() {
+    if ! grep -qF -- "$2" "$1.out"; then
+        bad "$1: output does not contain '$2'"
+        head -20 "$1.out"
+    fi
+}
+
+count() {
+    grep -cF -- "$2" "$1.out" || true
+}
+
+# rep N TEXT: TEXT repeated N times.
+rep() {
+    awk -v n="$1" -v t="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", t }'
+}
+
+n128=$(rep 128 a)
+n129=$(rep 129 a)
+e64=$(rep 64 ñ)
+e65=$(rep 65 ñ)
+
+# 1. Declarations and references at the limit: clean.
+cat > justo.ruta <<EOT
+persona $n128 "Ciento veintiocho" { rol: docente }
+persona $e64 "Sesenta y cuatro eñes" { rol: docente }
+equipo equipo_limite "Equipo" { integrantes: $n128, $e64 }
+EOT
+run at_limit check --as-of 2026-06-01 --color=never --allow W304 justo.ruta
+expect_rc at_limit 0
+[ -s at_limit.out ] && { bad "at_limit: unexpected output"; head -5 at_limit.out; }
+
+# 2. One byte more: E007 at the name, once per name, exit 1; no E101/E102
+# cascade from the long name.
+cat > largo.ruta <<EOT
+persona $n129 "Ciento veintinueve" { rol: docente }
+persona $e65 "Sesenta y cinco eñes" { rol: docente }
+equipo equipo_largo "Equipo" { integrantes: $n129 }
+EOT
+run over_limit check --as-of 2026-06-01 --color=never --allow W304 largo.ruta
+expect_rc over_limit 1
+expect_in over_limit "largo.ruta:1:9: error: el nombre supera el máximo de 128 bytes [E007]"
+expect_in over_limit "largo.ruta:2:9: error: el nombre supera el máximo de 128 bytes [E007]"
+expect_in over_limit "largo.ruta:3:45: error: el nombre supera el máximo de 128 bytes [E007]"
+[ "$(count over_limit '[E007]')" -eq 3 ] || bad "over_limit: $(count over_limit '[E007]') E007, expected 3"
+[ "$(count over_limit '[E101]')" -eq 0 ] || bad "over_limit: E101 cascade"
+[ "$(count over_limit '[E102]')" -eq 0 ] || bad "over_limit: E102 cascade"
+
+# 3. An attribute key and a vocabulary term that are too long.
+cat > clave.ruta <<EOT
+persona p "P" {
+  $n129: "x"
+  rol: $n129
+}
+EOT
+run long_key check --as-of 2026-06-01 --color=never --allow W304 clave.ruta
+expect_rc long_key 1
+expect_in long_key "clave.ruta:2:3: error: el nombre supera el máximo de 128 bytes [E007]"
+expect_in long_key "clave.ruta:3:8: error: el nombre supera el máximo de 128 bytes [E007]"
+
+# 4. A name of 1 MiB: one E007, no huge excerpt or message.
+{ printf 'persona '; rep 1048576 a; printf ' "P" { rol: docente }\n'; } > enorme.ruta
+run huge_name check --as-of 2026-06-01 --color=never --allow W304 enorme.ruta
+expect_rc huge_name 1
+[ "$(count huge_name '[E007]')" -eq 1 ] || bad "huge_name: expected one E007"
+size=$(wc -c < huge_name.out)
+[ "$size" -le 20000 ] || bad "huge_name: $size bytes of output for one long name"
+
+if [ "$errors" -gt 0 ]; then
+    echo "$errors check(s) failed"
+    exit 1
+fi
