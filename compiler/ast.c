@@ -11,24 +11,27 @@ Value *ast_value(Arena *a, ValueKind kind, Loc loc)
     return v;
 }
 
+/* The composite values reuse their first operand's node: one node per
+ * value, whatever its shape. */
 Value *ast_value_datetime(Arena *a, Value *date, Value *time)
 {
-    Value *v = ast_value(a, VAL_DATETIME, loc_span(date->loc, time->loc));
-    if (date->kind == VAL_ERROR || time->kind == VAL_ERROR)
-        v->kind = VAL_ERROR;
-    v->date = date->date;
+    (void)a;
+    Value *v = date;
+    bool error = date->kind == VAL_ERROR || time->kind == VAL_ERROR;
+    v->loc = loc_span(date->loc, time->loc);
+    v->kind = error ? VAL_ERROR : VAL_DATETIME;
     v->minutes = time->minutes;
     return v;
 }
 
 Value *ast_value_range(Arena *a, Value *from, Value *to)
 {
-    Value *v = ast_value(a, VAL_RANGE, loc_span(from->loc, to->loc));
-    if (from->kind == VAL_ERROR || to->kind == VAL_ERROR)
-        v->kind = VAL_ERROR;
-    v->date = from->date;
+    (void)a;
+    Value *v = from;
+    bool error = from->kind == VAL_ERROR || to->kind == VAL_ERROR;
+    v->loc = loc_span(from->loc, to->loc);
+    v->kind = error ? VAL_ERROR : VAL_RANGE;
     v->date2 = to->date;
-    v->loc2 = to->loc;
     return v;
 }
 
@@ -49,11 +52,14 @@ static TimeUnit time_unit(const char *f)
 
 Value *ast_value_quantity(Arena *a, Value *number, const char *unit, const char *folded, Loc unit_loc)
 {
-    Value *v = ast_value(a, VAL_QUANTITY, loc_span(number->loc, unit_loc));
-    v->number = number->number;
+    (void)a;
+    Value *v = number;
+    bool error = number->kind == VAL_ERROR;
+    v->loc = loc_span(number->loc, unit_loc);
+    v->kind = VAL_QUANTITY;
     v->text = unit;
     v->folded = folded;
-    if (number->kind == VAL_ERROR) {
+    if (error) {
         v->kind = VAL_ERROR;
     } else if (strcmp(folded, "CLP") == 0) {
         v->kind = VAL_MONEY;
@@ -62,7 +68,7 @@ Value *ast_value_quantity(Arena *a, Value *number, const char *unit, const char 
         v->kind = VAL_MONEY;
         v->money = MONEY_UF;
     } else {
-        v->unit = time_unit(folded);
+        v->unit = (uint8_t)time_unit(folded);
     }
     return v;
 }
@@ -95,7 +101,7 @@ Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value
     at->loc = loc_span(key_loc, end);
     at->comment = comment;
     at->has_block = has_block;
-    at->block_loc = block_loc;
+    at->block_begin = block_loc.begin;
     at->block = block ? block->attrs : NULL;
     return at;
 }
@@ -103,8 +109,8 @@ Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value
 Attr *ast_entry(Arena *a, EntryKind kind, Loc kw_loc, Attr *attr)
 {
     (void)a;
-    attr->entry = kind;
-    attr->entry_loc = kw_loc;
+    attr->entry = (uint8_t)kind;
+    attr->entry_len = (uint8_t)(kw_loc.end - kw_loc.begin);
     attr->loc = loc_span(kw_loc, attr->loc);
     return attr;
 }

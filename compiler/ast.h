@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "source.h"
@@ -69,42 +70,74 @@ typedef enum MoneyUnit { MONEY_CLP, MONEY_UF } MoneyUnit;
 /* Time units of quantities; UNIT_COUNT is a free count unit. */
 typedef enum TimeUnit { UNIT_COUNT, UNIT_MIN, UNIT_HORA, UNIT_DIA, UNIT_SEMANA, UNIT_MES } TimeUnit;
 
+/* Kept small (64 bytes): a plan has about one value per 45 bytes of text.
+ * The kind-specific fields share storage where no kind uses both: `number`
+ * (NUMBER, PERCENT, MONEY, QUANTITY) with the day fields (DATE, DATETIME,
+ * RANGE). Read a field only for the kinds its comment names. */
 typedef struct Value {
-    ValueKind kind;
     Loc loc;
+    uint8_t kind;        /* ValueKind */
+    uint8_t money;       /* MoneyUnit: MONEY */
+    uint8_t unit;        /* TimeUnit: QUANTITY */
     const char *text;    /* STRING/TEXT content, NAME spelling, QUANTITY unit */
     const char *folded;  /* NAME or unit, accent-folded */
-    double number;       /* NUMBER, PERCENT, MONEY amount, QUANTITY amount */
-    MoneyUnit money;     /* MONEY */
-    TimeUnit unit;       /* QUANTITY */
-    int date;            /* DATE, DATETIME, RANGE start (day number) */
-    int date2;           /* RANGE end */
-    int minutes;         /* DATETIME: minutes after midnight */
-    Loc loc2;            /* RANGE: location of the end date */
+    union {
+        double number;   /* NUMBER, PERCENT, MONEY amount, QUANTITY amount */
+        struct {
+            int date;    /* DATE, DATETIME, RANGE start (day number) */
+            union {
+                int minutes; /* DATETIME: minutes after midnight */
+                int date2;   /* RANGE end; its date is the last 10 bytes of loc */
+            };
+        };
+    };
     struct Decl *ref;    /* NAME: the declaration it resolves to (checks) */
     const struct Term *term; /* NAME: the vocabulary term it names (checks) */
     struct Value *next;  /* next value of a list */
 } Value;
 
+/* Location of the end date of a RANGE (a date literal is 10 bytes). */
+static inline Loc value_range_end_loc(const Value *v)
+{
+    Loc l = v->loc;
+    l.begin = l.end >= 10 ? l.end - 10 : l.begin;
+    return l;
+}
+
+/* Kept small (104 bytes): one per attribute line. The entry keyword and
+ * the '{' of a block are stored as offsets; attr_entry_loc() and
+ * attr_block_loc() give their locations. */
 typedef struct Attr {
     Loc loc;              /* from the key (or entry keyword) to the last value */
     Loc key_loc;          /* the key without the colon */
+    int16_t key_id;       /* schema row (schema.h), -1 if unknown */
+    uint8_t entry;        /* EntryKind: ENTRY_NONE for attributes and unnamed entries */
+    uint8_t entry_len;    /* bytes of the entry keyword, for named entries */
+    bool has_block;
+    bool syntax_error;    /* a syntax error followed its values */
+    uint32_t nvalues;     /* at least one */
+    uint32_t block_begin; /* offset of the '{' of the block */
     const char *key;      /* key spelling */
     const char *key_folded;
-    EntryKind entry;      /* ENTRY_NONE for attributes and unnamed entries */
-    Loc entry_loc;        /* the entry keyword, for named entries */
-    Value *values;        /* at least one */
-    size_t nvalues;
+    Value *values;
     Value *comment;       /* trailing string of an entry, or NULL */
     struct Attr *block;   /* attributes of an entry's { } block, or NULL */
-    bool has_block;
-    Loc block_loc;        /* the '{' of the block */
-    int key_id;           /* schema row (schema.h), -1 if unknown */
     struct Decl *target;  /* named entry: the declaration it names (checks) */
     const struct Term *term; /* autoevaluacion answer: its checklist item */
-    bool syntax_error;    /* a syntax error followed its values */
     struct Attr *next;
 } Attr;
+
+/* The entry keyword of a named entry (it starts the attribute). */
+static inline Loc attr_entry_loc(const Attr *a)
+{
+    return loc_make(a->loc.file, a->loc.begin, a->loc.begin + a->entry_len);
+}
+
+/* The '{' of an attribute's block. */
+static inline Loc attr_block_loc(const Attr *a)
+{
+    return loc_make(a->loc.file, a->block_begin, a->block_begin + 1);
+}
 
 typedef struct Term {
     const char *name, *folded;
@@ -122,32 +155,33 @@ typedef struct CalDay {
     struct CalDay *next;
 } CalDay;
 
+/* Fields ordered so that the struct has no padding holes. */
 typedef struct Decl {
-    DeclKind kind;
     Loc loc;              /* keyword to closing brace */
     Loc kw_loc;           /* the keyword */
+    Loc name_loc;
+    Loc title_loc;
+    Loc date_loc;
+    int date;             /* seguimiento and autoevaluacion */
+    uint32_t file;
+    uint8_t kind;         /* DeclKind */
+    bool has_block;
+    bool unclosed;        /* the block reached end of file */
+    bool broken;          /* its block had a syntax error: no E105 for it */
+    bool referenced;      /* some reference resolves to it (W304) */
     const char *name;     /* NULL for seguimiento and autoevaluacion */
     const char *folded;
-    Loc name_loc;
     const char *title;    /* NULL when absent */
-    Loc title_loc;
-    int date;             /* seguimiento and autoevaluacion */
-    Loc date_loc;
     Attr *attrs;          /* attributes and entries in source order */
     struct Decl *children;/* nested declarations in source order */
     Term *terms;          /* vocabulario */
     CalDay *days;         /* calendario */
-    bool has_block;
-    bool unclosed;        /* the block reached end of file */
-    bool broken;          /* its block had a syntax error: no E105 for it */
     struct Decl *parent;  /* enclosing declaration, NULL at top level */
     struct Decl *owner;   /* acuerdo/nudo: the seguimiento recording it */
     Attr *entry;          /* acuerdo/nudo: the entry that declares it */
     void *index;          /* vocabulario: SymTab of its terms (checks) */
     void *model;          /* the typed object built for it (model.h) */
-    bool referenced;      /* some reference resolves to it (W304) */
     struct Decl *next;    /* next sibling */
-    uint32_t file;
 } Decl;
 
 typedef struct Usar {

@@ -126,7 +126,7 @@ static void check_values(Compilation *c, Attr *a, const char *key, const ValueSp
 {
     if (!list && a->nvalues > 1) {
         char n[48];
-        snprintf(n, sizeof n, "%zu valores", a->nvalues);
+        snprintf(n, sizeof n, "%zu valores", (size_t)a->nvalues);
         Diagnostic *g = diag_report(&c->diag, DIAG_TOO_MANY_VALUES, loc_make(a->loc.file, a->values->next->loc.begin, a->values->next->loc.end > a->loc.end ? a->values->next->loc.end : a->loc.end), key,
                                     arena_strdup(&c->arena, n), NULL);
         (void)g;
@@ -183,7 +183,7 @@ static void check_entry(Compilation *c, Attr *a)
     check_values(c, a, word, &spec, false);
     if (a->has_block) {
         if (e->block == SB_NONE)
-            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, a->block_loc, word, NULL);
+            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, attr_block_loc(a), word, NULL);
         else
             check_attr_list(c, e->block, NULL, a->block);
     }
@@ -247,7 +247,7 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
             if (entry_word) {
                 const char *word = ast_entry_keyword(a->entry != ENTRY_NONE ? a->entry
                                                                             : ast_entry_from_name(a->key_folded));
-                diag_report(&c->diag, DIAG_ENTRY_OUTSIDE, a->entry != ENTRY_NONE ? a->entry_loc : a->key_loc,
+                diag_report(&c->diag, DIAG_ENTRY_OUTSIDE, a->entry != ENTRY_NONE ? attr_entry_loc(a) : a->key_loc,
                             word, NULL);
             } else {
                 const SchemaKey *hint = unknown_attribute(c, block, a);
@@ -276,7 +276,7 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
         if (a->comment)
             diag_report(&c->diag, DIAG_UNEXPECTED_COMMENT, a->comment->loc, a->key, NULL);
         if (a->has_block)
-            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, a->block_loc, a->key, NULL);
+            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, attr_block_loc(a), a->key, NULL);
         ValueSpec spec = { row->type, row->refs, row->vocab };
         check_values(c, a, a->key, &spec, (row->flags & SK_LIST) != 0);
     }

@@ -24,7 +24,7 @@ static const char *record_name(Compilation *c, const MRecord *r)
 static Loc entry_head(const MEntry *e)
 {
     const Attr *a = e->attr;
-    return a->entry != ENTRY_NONE ? loc_span(a->entry_loc, a->key_loc) : a->key_loc;
+    return a->entry != ENTRY_NONE ? loc_span(attr_entry_loc(a), a->key_loc) : a->key_loc;
 }
 
 /* W406: an acuerdo whose plazo is before the as-of date and that no

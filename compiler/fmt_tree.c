@@ -138,7 +138,7 @@ static void put_value(const Fmt *f, StrBuf *b, const Value *v)
     case VAL_RANGE:
         put_src(f, b, at, at + 10);
         strbuf_puts(b, " .. ");
-        put_src(f, b, v->loc2.begin, v->loc2.end);
+        put_src(f, b, value_range_end_loc(v).begin, value_range_end_loc(v).end);
         break;
     case VAL_QUANTITY:
         put_src(f, b, at, fmt_src_number_end(f->text, f->len, at));
@@ -272,7 +272,7 @@ static void put_values(LineOut *o, const Attr *at, int level)
 static void put_attr_head(const Fmt *f, StrBuf *b, const Attr *at)
 {
     if (at->entry != ENTRY_NONE) {
-        put_src(f, b, at->entry_loc.begin, at->entry_loc.end);
+        put_src(f, b, attr_entry_loc(at).begin, attr_entry_loc(at).end);
         strbuf_putc(b, ' ');
     }
     strbuf_puts(b, at->key);
@@ -301,7 +301,7 @@ static uint32_t attr_end(const Fmt *f, const Attr *at);
 /* Offset of the '}' closing an attribute's block. */
 static uint32_t attr_close(const Fmt *f, const Attr *at)
 {
-    uint32_t pos = at->block_loc.end;
+    uint32_t pos = attr_block_loc(at).end;
     const Attr *last = NULL;
     for (const Attr *x = at->block; x; x = x->next)
         last = x;
@@ -323,7 +323,7 @@ static void emit_attrs(Fmt *f, const Attr *list, SchemaBlock block, int level);
  * line when it holds one one-line attribute and no comment. */
 static void emit_attr_block(Fmt *f, LineOut *o, const Attr *at, int level)
 {
-    uint32_t open = at->block_loc.begin, close = attr_close(f, at);
+    uint32_t open = attr_block_loc(at).begin, close = attr_close(f, at);
     bool comments = fmt_doc_has_comment(&f->doc, open, close);
     size_t n = 0;
     for (const Attr *x = at->block; x; x = x->next)

@@ -12,10 +12,12 @@
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
+#include "intern.h"
 #include "parse.h"
 
 typedef struct LexState {
     Arena *arena;
+    InternTable names;      /* one copy of each distinct name */
     DiagEngine *diag;
     const char *text;       /* the whole source text */
     size_t len;

@@ -19,6 +19,7 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
     LexState ls;
     memset(&ls, 0, sizeof ls);
     ls.arena = arena;
+    intern_init(&ls.names, arena);
     ls.diag = diag;
     ls.text = f->text;
     ls.len = f->len;
@@ -29,12 +30,15 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
     size_t skip = f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     ls.offset = (uint32_t)skip;
     yyscan_t scanner;
-    if (yylex_init_extra(&ls, &scanner) != 0)
+    if (yylex_init_extra(&ls, &scanner) != 0) {
+        intern_free(&ls.names);
         return ast;
+    }
     YY_BUFFER_STATE buf = yy_scan_buffer(f->text + skip, f->len - skip + 2, scanner);
     yyparse(scanner, &ls);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
+    intern_free(&ls.names);
     for (Decl *d = ast->decls; d; d = d->next)
         if (d->kind == DECL_PLAN)
             ast->has_plan = true;

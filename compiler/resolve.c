@@ -98,8 +98,20 @@ static void check_plans(Compilation *c)
     }
 }
 
+static size_t count_decls(const Decl *d)
+{
+    size_t n = 0;
+    for (; d; d = d->next)
+        n += 1 + count_decls(d->children);
+    return n;
+}
+
 void resolve_collect(Compilation *c)
 {
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfiles; i++)
+        n += count_decls(c->files[i]->decls);
+    symtab_reserve(&c->symbols, n);
     for (size_t i = 0; i < c->nfiles; i++)
         for (Decl *d = c->files[i]->decls; d; d = d->next)
             collect_decl(c, d);

@@ -291,17 +291,3 @@ const char *source_error_text(SourceError err)
     }
     return "error desconocido";
 }
-
-Loc loc_make(uint32_t file, uint32_t begin, uint32_t end)
-{
-    Loc l = { file, begin, end < begin ? begin : end };
-    return l;
-}
-
-Loc loc_span(Loc a, Loc b)
-{
-    if (a.file != b.file)
-        return a;
-    Loc l = { a.file, a.begin < b.begin ? a.begin : b.begin, a.end > b.end ? a.end : b.end };
-    return l;
-}

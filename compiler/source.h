@@ -81,8 +81,19 @@ void source_line_span(SourceManager *sm, uint32_t file, unsigned line,
 /* Spanish text for a SourceError. */
 const char *source_error_text(SourceError err);
 
-Loc loc_make(uint32_t file, uint32_t begin, uint32_t end);
+static inline Loc loc_make(uint32_t file, uint32_t begin, uint32_t end)
+{
+    Loc l = { file, begin, end < begin ? begin : end };
+    return l;
+}
+
 /* The smallest location covering a and b (same file). */
-Loc loc_span(Loc a, Loc b);
+static inline Loc loc_span(Loc a, Loc b)
+{
+    if (a.file != b.file)
+        return a;
+    Loc l = { a.file, a.begin < b.begin ? a.begin : b.begin, a.end > b.end ? a.end : b.end };
+    return l;
+}
 
 #endif

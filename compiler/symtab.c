@@ -27,9 +27,8 @@ void symtab_free(SymTab *t)
     symtab_init(t);
 }
 
-static void grow(SymTab *t)
+static void rehash(SymTab *t, size_t cap)
 {
-    size_t cap = t->cap ? t->cap * 2 : 64;
     SymSlot *slots = calloc(cap, sizeof *slots);
     if (!slots) {
         fputs("ruta: error: memoria insuficiente\n", stderr);
@@ -47,6 +46,20 @@ static void grow(SymTab *t)
     free(t->slots);
     t->slots = slots;
     t->cap = cap;
+}
+
+static void grow(SymTab *t)
+{
+    rehash(t, t->cap ? t->cap * 2 : 64);
+}
+
+void symtab_reserve(SymTab *t, size_t n)
+{
+    size_t cap = t->cap ? t->cap : 64;
+    while ((t->count + n) * 2 > cap)
+        cap *= 2;
+    if (cap != t->cap)
+        rehash(t, cap);
 }
 
 void *symtab_get(const SymTab *t, const char *key)

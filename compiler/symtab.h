@@ -30,5 +30,8 @@ void *symtab_get(const SymTab *t, const char *key);
 /* Inserts key -> value unless key is present; returns the value already
  * stored, or NULL when inserted. */
 void *symtab_put(SymTab *t, const char *key, void *value);
+/* Makes room for n more keys at once, so that filling the table with a
+ * known number of keys rehashes nothing. */
+void symtab_reserve(SymTab *t, size_t n);
 
 #endif

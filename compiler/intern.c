@@ -1,0 +1,82 @@
+/* intern.c - open-addressing table of names (linear probing, 50 % load). */
+#include "intern.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+enum { INTERN_MIN_CAP = 256 };
+
+void intern_init(InternTable *t, Arena *arena)
+{
+    t->arena = arena;
+    t->slots = NULL;
+    t->cap = t->n = 0;
+}
+
+void intern_free(InternTable *t)
+{
+    free(t->slots);
+    t->slots = NULL;
+    t->cap = t->n = 0;
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static void grow(InternTable *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : INTERN_MIN_CAP;
+    InternSlot *slots = calloc(cap, sizeof *slots);
+    if (!slots) {
+        fputs("ruta: error: memoria insuficiente\n", stderr);
+        abort();
+    }
+    for (size_t i = 0; i < t->cap; i++) {
+        const InternSlot *old = &t->slots[i];
+        if (!old->text)
+            continue;
+        size_t j = old->hash & (cap - 1);
+        while (slots[j].text)
+            j = (j + 1) & (cap - 1);
+        slots[j] = *old;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+}
+
+const char *intern_name(InternTable *t, const char *s, size_t n, const char **folded)
+{
+    if ((t->n + 1) * 2 > t->cap)
+        grow(t);
+    uint32_t h = hash_bytes(s, n);
+    size_t i = h & (t->cap - 1);
+    for (;;) {
+        InternSlot *slot = &t->slots[i];
+        if (!slot->text) {
+            slot->text = arena_strndup(t->arena, s, n);
+            /* Most names have no accent: then the folded form is the same string. */
+            slot->folded = memchr(s, 0xC3, n) ? utf8_fold_name(t->arena, s, n) : slot->text;
+            slot->hash = h;
+            slot->len = (uint32_t)n;
+            t->n++;
+            *folded = slot->folded;
+            return slot->text;
+        }
+        if (slot->hash == h && slot->len == n && memcmp(slot->text, s, n) == 0) {
+            *folded = slot->folded;
+            return slot->text;
+        }
+        i = (i + 1) & (t->cap - 1);
+    }
+}

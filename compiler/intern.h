@@ -1,0 +1,38 @@
+/* intern.h - one copy of each distinct name of a file.
+ *
+ * Contract: intern_name() returns an arena copy (NUL-terminated) of the
+ * bytes s[0..n), the same pointer for the same bytes, and its accent-folded
+ * form (the same pointer again when the name has no accent). Keys and
+ * references repeat the same few names thousands of times in a large plan;
+ * interning stores each once. The table itself is heap memory owned by the
+ * caller and only needed while scanning: intern_free() releases it, the
+ * strings stay in the arena. Not thread-safe; one table per scan.
+ */
+#ifndef RUTA_INTERN_H
+#define RUTA_INTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef struct InternSlot {
+    const char *text;    /* NULL for an empty slot */
+    const char *folded;
+    uint32_t hash;
+    uint32_t len;
+} InternSlot;
+
+typedef struct InternTable {
+    Arena *arena;
+    InternSlot *slots;
+    size_t cap;          /* a power of two, or 0 before the first name */
+    size_t n;
+} InternTable;
+
+void intern_init(InternTable *t, Arena *arena);
+void intern_free(InternTable *t);
+
+const char *intern_name(InternTable *t, const char *s, size_t n, const char **folded);
+
+#endif
