@@ -28,6 +28,8 @@ void arena_init(Arena *a)
 {
     a->head = NULL;
     a->total = 0;
+    a->limit = 0;
+    a->over = false;
 }
 
 void arena_free(Arena *a)
@@ -60,6 +62,8 @@ void *arena_alloc(Arena *a, size_t size)
         b->mapped = mapped;
         a->head = b;
         a->total += want;
+        if (a->limit && a->total > a->limit)
+            a->over = true;
     }
     void *p = (char *)b->data + b->used;
     b->used += size;

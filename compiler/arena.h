@@ -5,17 +5,23 @@
  * on exhaustion of memory the process aborts with a message (the compiler
  * cannot do anything useful without memory). Not thread-safe: one arena per
  * compilation context, never shared between threads while allocating.
+ * A budget (`limit`) never fails an allocation: the arena sets `over` when
+ * it takes a block past it, and the phases that build trees test the flag
+ * and stop with a diagnostic (a hostile file cannot exhaust the machine).
  */
 #ifndef RUTA_ARENA_H
 #define RUTA_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct ArenaBlock ArenaBlock;
 
 typedef struct Arena {
     ArenaBlock *head;   /* current block; older blocks are chained behind it */
-    size_t total;       /* bytes obtained from malloc, for statistics */
+    size_t total;       /* bytes of all blocks */
+    size_t limit;       /* memory budget in bytes, 0 = none */
+    bool over;          /* a block was taken past the budget */
 } Arena;
 
 void arena_init(Arena *a);

@@ -38,6 +38,7 @@ static const char USAGE[] =
     "  --allow CÓDIGO              silencia una advertencia (p. ej. W205)\n"
     "  --deny CÓDIGO               convierte una advertencia en error\n"
     "  --max-errors N              se detiene tras N errores (50; 0 = sin límite)\n"
+    "  --max-memory MiB            memoria máxima del análisis de un plan (4096; 0 = sin límite)\n"
     "  --color=auto|always|never\n"
     "  -h, --help, --version\n"
     "\n"
@@ -51,7 +52,7 @@ static const char *const COMMAND_HELP[CMD_COUNT] = {
                   "\n"
                   "  --as-of AAAA-MM-DD          fecha de corte de las alertas (por omisión, hoy)\n"
                   "  --diagnostics-format=json|sarif  un solo documento en la salida estándar\n"
-                  "  -Werror, --allow CÓDIGO, --deny CÓDIGO, --max-errors N, -I DIR, --color=WHEN\n"
+                  "  -Werror, --allow CÓDIGO, --deny CÓDIGO, --max-errors N, --max-memory MiB, -I DIR, --color=WHEN\n"
                   "\n"
                   "Salida: 0 sin errores (puede haber advertencias); 1 con errores.\n"
                   "Ejemplo: ruta check --as-of 2026-06-01 plan.ruta\n",
@@ -159,7 +160,7 @@ typedef struct OptionSpec {
 
 static const OptionSpec OPTIONS[] = {
     { "--as-of", true }, { "-I", true }, { "--diagnostics-format", true }, { "-Werror", false },
-    { "--allow", true }, { "--deny", true }, { "--max-errors", true }, { "--color", true },
+    { "--allow", true }, { "--deny", true }, { "--max-errors", true }, { "--max-memory", true }, { "--color", true },
     { "--help", false }, { "-h", false }, { "--version", false }, { "-o", true },
     { "--paper", true }, { "--font", true }, { "--sep", true }, { "--bom", false },
     { "--with-calendar", false }, { "--check", false }, { "-w", false }, { "-j", true },
@@ -221,6 +222,10 @@ static int apply_option(CliOptions *o, const char *name, const char *value, FILE
         if (!parse_count(value, 0, 1000000, &n))
             return usage_error(err, "--max-errors espera un número entero entre 0 y 1000000, no '%s'", value);
         o->max_errors = (size_t)n;
+    } else if (strcmp(name, "--max-memory") == 0) {
+        if (!parse_count(value, 0, 1048576, &n))
+            return usage_error(err, "--max-memory espera un número entero de MiB entre 0 y 1048576, no '%s'", value);
+        o->max_memory_mib = (size_t)n;
     } else if (strcmp(name, "--color") == 0) {
         if (strcmp(value, "auto") == 0)
             o->color = COLOR_AUTO;
@@ -320,6 +325,7 @@ int cli_parse(int argc, char **argv, CliOptions *o, FILE *out, FILE *err)
     o->cmd = CMD_COUNT;
     o->sep = ',';
     o->max_errors = 50;
+    o->max_memory_mib = CLI_DEFAULT_MAX_MEMORY;
     o->paper = "carta";
     o->as_of = date_today();
     if (argc < 2) {

@@ -46,6 +46,7 @@ typedef struct CliOptions {
     size_t ndeny;
     bool werror;             /* -Werror */
     size_t max_errors;       /* --max-errors (default 50) */
+    size_t max_memory_mib;   /* --max-memory in MiB (default CLI_DEFAULT_MAX_MEMORY, 0 = none) */
     DiagFormat format;       /* --diagnostics-format */
     ColorMode color;         /* --color */
     /* Maintainer options that print the tables docs/ is made from. */
@@ -53,6 +54,10 @@ typedef struct CliOptions {
 } CliOptions;
 
 enum { CLI_OK = 0, CLI_EXIT_OK = 1, CLI_USAGE = 2 };
+
+/* Default memory budget of one plan's tree, in MiB (E008). A real plan
+ * takes about 7 times its size; the largest accepted file (256 MiB) fits. */
+enum { CLI_DEFAULT_MAX_MEMORY = 4096 };
 
 int cli_parse(int argc, char **argv, CliOptions *o, FILE *out, FILE *err);
 void cli_free(CliOptions *o);

@@ -10,6 +10,7 @@ void compilation_init(Compilation *c, const CompileOptions *opt)
     memset(c, 0, sizeof *c);
     c->opt = opt;
     arena_init(&c->arena);
+    c->arena.limit = opt->max_memory;
     source_manager_init(&c->sm);
     diag_init(&c->diag, &c->arena, &c->sm, opt->max_errors);
     symtab_init(&c->symbols);

@@ -34,6 +34,7 @@ typedef struct CompileOptions {
     const char *ruta_path;       /* value of RUTA_PATH, or NULL */
     const char *exe_stdlib;      /* stdlib dir next to the binary, or NULL */
     size_t max_errors;           /* 0 = unlimited */
+    size_t max_memory;           /* budget of the tree in bytes (E008), 0 = none */
     int as_of;                   /* day number of --as-of */
     bool need_plan;              /* the command needs a plan (E108) */
     OpenTextFn open_text;        /* texts open in an editor, or NULL */

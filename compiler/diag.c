@@ -72,8 +72,15 @@ const char *diag_format(Arena *a, DiagId id, ...)
     return s;
 }
 
+void diag_halt(DiagEngine *d)
+{
+    d->halted = d->stopped = true;
+}
+
 Diagnostic *diag_report(DiagEngine *d, DiagId id, Loc loc, ...)
 {
+    if (d->halted)
+        return NULL;
     DiagSeverity sev = diag_catalog[id].severity;
     if (sev == SEV_ERROR) {
         if (d->max_errors && d->errors >= d->max_errors) {

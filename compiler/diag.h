@@ -82,6 +82,7 @@ typedef struct DiagEngine {
     size_t max_errors;   /* 0 = unlimited */
     bool stopped;        /* max_errors reached: phases should stop */
     bool truncated;      /* an error was dropped because of the limit */
+    bool halted;         /* a fatal error ended the compilation: no more reports */
 } DiagEngine;
 
 void diag_init(DiagEngine *d, Arena *arena, SourceManager *sm, size_t max_errors);
@@ -91,6 +92,9 @@ void diag_free(DiagEngine *d);
  * Returns NULL when the diagnostic was dropped (limit reached); the note and
  * help functions accept NULL and then do nothing. */
 Diagnostic *diag_report(DiagEngine *d, DiagId id, Loc loc, ...);
+/* After a fatal error (the memory budget): every phase stops and every
+ * later report is dropped, so the fatal error is the last one shown. */
+void diag_halt(DiagEngine *d);
 void diag_note(DiagEngine *d, Diagnostic *diag, DiagId id, Loc loc, ...);
 void diag_help(DiagEngine *d, Diagnostic *diag, DiagId id, ...);
 

@@ -16,6 +16,7 @@ void driver_env_init(DriverEnv *env, const CliOptions *cli)
     env->copt.ninclude = cli->ninclude;
     env->copt.ruta_path = getenv("RUTA_PATH");
     env->copt.max_errors = cli->max_errors;
+    env->copt.max_memory = cli->max_memory_mib << 20;
     env->copt.as_of = cli->as_of;
     /* An installed binary finds its stdlib relative to itself. */
     char exe[4096];

@@ -124,6 +124,7 @@ static int format_one(DriverEnv *env, const char *path, size_t *unformatted)
 {
     FmtFile ff;
     arena_init(&ff.arena);
+    ff.arena.limit = env->copt.max_memory;
     source_manager_init(&ff.sm);
     diag_init(&ff.diag, &ff.arena, &ff.sm, env->cli->max_errors);
     int status = 0;
