@@ -232,8 +232,8 @@ static void check_monitoring(Compilation *c, Model *m)
     qsort(mon, n, sizeof *mon, compare_hitos_by_date);
     int limit = p->monitoreo_cada;
     if (limit > 0) {
-        char lim[16];
-        snprintf(lim, sizeof lim, "%d", limit);
+        char lim[24];
+        snprintf(lim, sizeof lim, "%d %s", limit, limit == 1 ? "día" : "días");
         Attr *cada = decl_attr(p->decl, "monitoreo_cada");
         for (size_t i = 0; i <= n; i++) {
             int from = i == 0 ? p->inicio : mon[i - 1]->fecha;

@@ -11,8 +11,9 @@ bad() {
 }
 
 # run NAME TIMEOUT ARGS...: runs ruta, output in NAME.out, status in $rc.
+# The time limit is multiplied by TIMEOUT_SCALE (make valgrind sets it).
 run() {
-    name=$1 secs=$2
+    name=$1 secs=$(($2 * ${TIMEOUT_SCALE:-1}))
     shift 2
     set +e
     timeout "$secs" "$RUTA" "$@" > "$name.out" 2>&1
@@ -76,7 +77,7 @@ fi
 run binary_json 10 check --as-of 2026-06-01 --diagnostics-format=json binario.ruta
 expect_rc binary_json 1
 set +e
-timeout 10 "$RUTA" check --as-of 2026-06-01 --diagnostics-format=json binario.ruta 2>/dev/null |
+timeout $((10 * ${TIMEOUT_SCALE:-1})) "$RUTA" check --as-of 2026-06-01 --diagnostics-format=json binario.ruta 2>/dev/null |
     /usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin); assert isinstance(d, list) and d, d'
 st=$?
 set -e

@@ -5,8 +5,68 @@
 #include "source.h"
 #include "suggest.h"
 
+/* Plain optimal-string-alignment distance over the whole table: the
+ * reference the banded version must agree with (capped at limit + 1). */
+static int full_distance(const char *a, size_t na, const char *b, size_t nb, int limit)
+{
+    int d[40][40];
+    for (size_t i = 0; i <= na; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= nb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= na; i++)
+        for (size_t j = 1; j <= nb; j++) {
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[na][nb] > limit ? limit + 1 : d[na][nb];
+}
+
 void test_suggest(void)
 {
+    /* The banded table against the full one, on many pairs of short
+     * strings over a 3-letter alphabet (so that near misses abound). */
+    unsigned seed = 12345;
+    int disagree = 0, pairs = 0;
+    for (int n = 0; n < 20000; n++) {
+        char a[12], b[12];
+        seed = seed * 1103515245u + 12345u;
+        size_t na = (seed >> 16) % 11;
+        seed = seed * 1103515245u + 12345u;
+        size_t nb = (seed >> 16) % 11;
+        for (size_t i = 0; i < na; i++) {
+            seed = seed * 1103515245u + 12345u;
+            a[i] = (char)('a' + (seed >> 16) % 3);
+        }
+        for (size_t i = 0; i < nb; i++) {
+            seed = seed * 1103515245u + 12345u;
+            b[i] = (char)('a' + (seed >> 16) % 3);
+        }
+        for (int limit = 0; limit <= 3; limit++) {
+            pairs++;
+            if (suggest_distance(a, na, b, nb, limit) != full_distance(a, na, b, nb, limit))
+                disagree++;
+        }
+    }
+    CHECK(pairs == 80000 && disagree == 0);
+    /* Long names that differ only at the end (the costly case). */
+    char x[129], y[129];
+    memset(x, 'n', 128);
+    memset(y, 'n', 128);
+    x[128] = y[128] = '\0';
+    y[127] = 'm';
+    CHECK(suggest_distance(x, 128, y, 128, 2) == 1);
+    y[126] = 'm';
+    y[125] = 'm';
+    CHECK(suggest_distance(x, 128, y, 128, 2) == 3);
+
     CHECK(suggest_distance("taller", 6, "taller", 6, 2) == 0);
     CHECK(suggest_distance("tallr", 5, "taller", 6, 2) == 1);
     CHECK(suggest_distance("responsble", 10, "responsable", 11, 2) == 1);
