@@ -58,7 +58,7 @@ void declvec_push(DeclVec *v, Decl *d)
 Attr *decl_attr(const Decl *d, const char *key)
 {
     for (Attr *a = d->attrs; a; a = a->next)
-        if (a->entry == ENTRY_NONE && strcmp(a->key_folded, key) == 0)
+        if (a->entry == ENTRY_NONE && a->key_folded[0] == key[0] && strcmp(a->key_folded, key) == 0)
             return a;
     return NULL;
 }

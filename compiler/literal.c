@@ -155,8 +155,15 @@ char *literal_unescape(Arena *a, const char *s, size_t n, size_t bad[], size_t *
             end = n - 1;
     }
     char *out = arena_alloc(a, end - begin + 1);
-    size_t o = 0;
-    for (size_t i = begin; i < end; i++) {
+    /* Most strings have no escape: one copy. */
+    const char *esc = memchr(s + begin, '\\', end - begin);
+    size_t o = esc ? (size_t)(esc - (s + begin)) : end - begin;
+    memcpy(out, s + begin, o);
+    if (!esc) {
+        out[o] = '\0';
+        return out;
+    }
+    for (size_t i = begin + o; i < end; i++) {
         if (s[i] != '\\' || i + 1 >= end) {
             out[o++] = s[i];
             continue;

@@ -46,16 +46,26 @@ const SchemaKey *schema_find(SchemaBlock block, const char *key)
     return NULL;
 }
 
+/* First row whose block is not below `block` (schema.def lists the rows
+ * grouped by block, in SchemaBlock order; a unit test checks it). */
+static int lower_row(SchemaBlock block)
+{
+    int lo = 0, hi = schema_nkeys;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (schema_keys[mid].block < block)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void schema_block_rows(SchemaBlock block, int *first, int *count)
 {
-    *first = 0;
-    *count = 0;
-    for (int i = 0; i < schema_nkeys; i++)
-        if (schema_keys[i].block == block) {
-            if (*count == 0)
-                *first = i;
-            (*count)++;
-        }
+    int lo = lower_row(block), hi = lower_row((SchemaBlock)(block + 1));
+    *first = hi > lo ? lo : 0;
+    *count = hi - lo;
 }
 
 const SchemaKey *schema_find_in(int first, int count, const char *key)

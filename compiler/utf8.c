@@ -1,6 +1,8 @@
 /* utf8.c - UTF-8 helpers (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). */
 #include "utf8.h"
 
+#include <stdint.h>
+
 #include <string.h>
 
 size_t utf8_valid_len(const unsigned char *s, const unsigned char *end)
@@ -81,6 +83,16 @@ size_t utf8_first_invalid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     while (p < end) {
+        /* ASCII runs eight bytes at a time. */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
         if (*p < 0x80) {
             p++;
             continue;

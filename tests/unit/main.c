@@ -9,6 +9,7 @@ int main(void)
     test_dates();
     test_literals();
     test_suggest();
+    test_schema_rows();
     test_json();
     test_source();
     return unit_failures ? 1 : 0;

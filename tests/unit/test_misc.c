@@ -1,7 +1,8 @@
-/* test_misc.c - suggestions, the JSON writer and the source manager. */
+/* test_misc.c - suggestions, the schema rows, the JSON writer and the source manager. */
 #include "unit.h"
 
 #include "jsonw.h"
+#include "schema.h"
 #include "source.h"
 #include "suggest.h"
 
@@ -133,4 +134,35 @@ void test_source(void)
     source_line_col(&sm, f, (uint32_t)strlen(text), &line, &col);
     CHECK(line == 4 && col == 7);
     source_manager_free(&sm);
+}
+
+/* schema_block_rows searches rows grouped by block: the rows must be
+ * sorted by block, and the answer must match a plain scan. */
+void test_schema_rows(void)
+{
+    bool sorted = true;
+    for (int i = 1; i < schema_nkeys; i++)
+        if (schema_keys[i].block < schema_keys[i - 1].block)
+            sorted = false;
+    CHECK(sorted);
+    bool same = true;
+    for (int b = 0; b <= SB_NONE; b++) {
+        int first = 0, count = 0;
+        for (int i = 0; i < schema_nkeys; i++)
+            if ((int)schema_keys[i].block == b) {
+                if (count == 0)
+                    first = i;
+                count++;
+            }
+        int f, n;
+        schema_block_rows((SchemaBlock)b, &f, &n);
+        if (n != count || (count && f != first))
+            same = false;
+    }
+    CHECK(same);
+    int f, n;
+    schema_block_rows(SB_ACCION, &f, &n);
+    CHECK(n > 5 && schema_find_in(f, n, "responsable") != NULL);
+    schema_block_rows(SB_VOCABULARIO, &f, &n);
+    CHECK(n == 0);
 }
