@@ -212,6 +212,7 @@ typedef struct ItemList {
     struct Decl *decls, *decls_tail;
     bool unclosed;          /* the block reached end of file */
     bool broken;            /* a syntax error inside it was recovered from */
+    struct ItemList *next_free; /* the parser's list of finished lists */
 } ItemList;
 
 Value *ast_value(Arena *a, ValueKind kind, Loc loc);

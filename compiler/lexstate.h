@@ -32,6 +32,7 @@ typedef struct LexState {
     long last_bad;          /* index of the last E001 diagnostic, or -1 */
     uint32_t last_bad_end;  /* its end offset, to merge adjacent bytes */
     FileAst *ast;           /* the tree being built */
+    ItemList *free_items;   /* item lists of finished blocks, for reuse */
     Comment *last_comment;  /* tail of ast->comments */
     UsarList uses;          /* `usar` lines, in order */
     int last_token;         /* the token returned before, for units */

@@ -63,6 +63,7 @@ int yylex(YYSTYPE *lval, Loc *lloc, yyscan_t scanner);
 
 static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *msg);
 static ItemList *new_items(LexState *ls);
+static void free_items(LexState *ls, ItemList *l);
 static bool at_top_sync(int token);
 static bool at_item_sync(int token);
 static bool at_attr_sync(int token);
@@ -132,15 +133,15 @@ top
 
 decl
     : named_kw NAME STRING block
-        { $$ = ast_decl(A, $1, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); }
+        { $$ = ast_decl(A, $1, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); free_items(ls, $4); }
     | named_kw error block
-        { $$ = ast_decl(A, $1, @1, NULL, NULL, @1, NULL, $3, @3, true, $3->unclosed, FILE_ID); }
+        { $$ = ast_decl(A, $1, @1, NULL, NULL, @1, NULL, $3, @3, true, $3->unclosed, FILE_ID); free_items(ls, $3); }
     | persona_kw NAME STRING
         { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, NULL, @3, false, false, FILE_ID); }
     | persona_kw NAME STRING block
-        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); }
+        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); free_items(ls, $4); }
     | dated_kw DATE opt_title block
-        { $$ = ast_decl_dated(A, $1, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); }
+        { $$ = ast_decl_dated(A, $1, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); free_items(ls, $4); }
     | VOCABULARIO NAME STRING LBRACE terms close
         { $$ = ast_vocabulario(A, @1, $2.text, $2.folded, $2.loc, $3, $5.head, @6, $6, FILE_ID); }
     | CALENDARIO NAME STRING LBRACE days close
@@ -202,7 +203,7 @@ attr
     : key values opt_comment opt_semi
         { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, NULL, false, $1.loc); }
     | key values opt_comment LBRACE attr_items close opt_semi
-        { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, $5, true, @4); }
+        { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, $5, true, @4); free_items(ls, $5); }
     ;
 
 entry
@@ -277,9 +278,23 @@ days
 
 %%
 
+/* Item lists live only while their block is parsed: a finished one goes
+ * back to a free list (at most one per nesting level is ever in use), so a
+ * large plan does not leave one dead list per block in the arena. */
 static ItemList *new_items(LexState *ls)
 {
-    return ARENA_NEW(ls->arena, ItemList);
+    ItemList *l = ls->free_items;
+    if (!l)
+        return ARENA_NEW(ls->arena, ItemList);
+    ls->free_items = l->next_free;
+    memset(l, 0, sizeof *l);
+    return l;
+}
+
+static void free_items(LexState *ls, ItemList *l)
+{
+    l->next_free = ls->free_items;
+    ls->free_items = l;
 }
 
 /* After an error the parser is in sync again when the lookahead starts a
