@@ -99,11 +99,22 @@ Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value
     if (comment)
         end = comment->loc;
     at->loc = loc_span(key_loc, end);
-    at->comment = comment;
     at->has_block = has_block;
     at->block_begin = block_loc.begin;
-    at->block = block ? block->attrs : NULL;
+    Attr *inner = block ? block->attrs : NULL;
+    if (comment || inner) {
+        AttrExt *x = attr_ext(a, at);
+        x->comment = comment;
+        x->block = inner;
+    }
     return at;
+}
+
+AttrExt *attr_ext(Arena *arena, Attr *a)
+{
+    if (!a->ext)
+        a->ext = ARENA_NEW(arena, AttrExt);
+    return a->ext;
 }
 
 Attr *ast_entry(Arena *a, EntryKind kind, Loc kw_loc, Attr *attr)

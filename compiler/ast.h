@@ -70,15 +70,20 @@ typedef enum MoneyUnit { MONEY_CLP, MONEY_UF } MoneyUnit;
 /* Time units of quantities; UNIT_COUNT is a free count unit. */
 typedef enum TimeUnit { UNIT_COUNT, UNIT_MIN, UNIT_HORA, UNIT_DIA, UNIT_SEMANA, UNIT_MES } TimeUnit;
 
-/* Kept small (64 bytes): a plan has about one value per 45 bytes of text.
+/* Kept small (48 bytes): a plan has about one value per 45 bytes of text.
  * The kind-specific fields share storage where no kind uses both: `number`
- * (NUMBER, PERCENT, MONEY, QUANTITY) with the day fields (DATE, DATETIME,
- * RANGE). Read a field only for the kinds its comment names. */
+ * (NUMBER, PERCENT, MONEY, QUANTITY), the day fields (DATE, DATETIME,
+ * RANGE) and what a NAME resolved to, which `resolved` tells; read the
+ * latter only through value_ref() and value_term(), set it only through
+ * value_set_ref() and value_set_term(). */
+typedef enum ValueResolved { VALUE_UNRESOLVED, VALUE_REF, VALUE_TERM } ValueResolved;
+
 typedef struct Value {
     Loc loc;
     uint8_t kind;        /* ValueKind */
     uint8_t money;       /* MoneyUnit: MONEY */
     uint8_t unit;        /* TimeUnit: QUANTITY */
+    uint8_t resolved;    /* ValueResolved: NAME */
     const char *text;    /* STRING/TEXT content, NAME spelling, QUANTITY unit */
     const char *folded;  /* NAME or unit, accent-folded */
     union {
@@ -90,11 +95,40 @@ typedef struct Value {
                 int date2;   /* RANGE end; its date is the last 10 bytes of loc */
             };
         };
+        struct Decl *resolved_decl;       /* NAME, VALUE_REF (checks) */
+        const struct Term *resolved_term; /* NAME, VALUE_TERM (checks) */
     };
-    struct Decl *ref;    /* NAME: the declaration it resolves to (checks) */
-    const struct Term *term; /* NAME: the vocabulary term it names (checks) */
     struct Value *next;  /* next value of a list */
 } Value;
+
+/* The declaration a NAME resolves to, or NULL. */
+static inline struct Decl *value_ref(const Value *v)
+{
+    return v->resolved == VALUE_REF ? v->resolved_decl : NULL;
+}
+
+/* The vocabulary term a NAME names, or NULL. */
+static inline const struct Term *value_term(const Value *v)
+{
+    return v->resolved == VALUE_TERM ? v->resolved_term : NULL;
+}
+
+/* Records a resolution; NULL (not found) leaves the value as it was. */
+static inline void value_set_ref(Value *v, struct Decl *d)
+{
+    if (d) {
+        v->resolved = VALUE_REF;
+        v->resolved_decl = d;
+    }
+}
+
+static inline void value_set_term(Value *v, const struct Term *t)
+{
+    if (t) {
+        v->resolved = VALUE_TERM;
+        v->resolved_term = t;
+    }
+}
 
 /* Location of the end date of a RANGE (a date literal is 10 bytes). */
 static inline Loc value_range_end_loc(const Value *v)
@@ -104,9 +138,20 @@ static inline Loc value_range_end_loc(const Value *v)
     return l;
 }
 
-/* Kept small (104 bytes): one per attribute line. The entry keyword and
- * the '{' of a block are stored as offsets; attr_entry_loc() and
- * attr_block_loc() give their locations. */
+/* What only some attributes have: entries (a target, a comment, a { }
+ * block) and autoevaluacion answers (a checklist item). */
+typedef struct AttrExt {
+    struct Value *comment;   /* trailing string of an entry, or NULL */
+    struct Attr *block;      /* attributes of an entry's { } block, or NULL */
+    struct Decl *target;     /* named entry: the declaration it names (checks) */
+    const struct Term *term; /* autoevaluacion answer: its checklist item */
+} AttrExt;
+
+/* Kept small (80 bytes): one per attribute line. The entry keyword and
+ * the '{' of a block are stored as offsets (attr_entry_loc() and
+ * attr_block_loc() give their locations), and the fields that only
+ * entries and answers use are in `ext` (NULL for a plain attribute): read
+ * them through attr_comment(), attr_block(), attr_target(), attr_term(). */
 typedef struct Attr {
     Loc loc;              /* from the key (or entry keyword) to the last value */
     Loc key_loc;          /* the key without the colon */
@@ -120,12 +165,16 @@ typedef struct Attr {
     const char *key;      /* key spelling */
     const char *key_folded;
     Value *values;
-    Value *comment;       /* trailing string of an entry, or NULL */
-    struct Attr *block;   /* attributes of an entry's { } block, or NULL */
-    struct Decl *target;  /* named entry: the declaration it names (checks) */
-    const struct Term *term; /* autoevaluacion answer: its checklist item */
     struct Attr *next;
+    AttrExt *ext;
 } Attr;
+
+static inline Value *attr_comment(const Attr *a) { return a->ext ? a->ext->comment : NULL; }
+static inline Attr *attr_block(const Attr *a) { return a->ext ? a->ext->block : NULL; }
+static inline struct Decl *attr_target(const Attr *a) { return a->ext ? a->ext->target : NULL; }
+static inline const struct Term *attr_term(const Attr *a) { return a->ext ? a->ext->term : NULL; }
+/* The attribute's AttrExt, allocated on first use. */
+AttrExt *attr_ext(Arena *arena, Attr *a);
 
 /* The entry keyword of a named entry (it starts the attribute). */
 static inline Loc attr_entry_loc(const Attr *a)

@@ -174,7 +174,7 @@ static void check_entry(Compilation *c, Attr *a)
     const SchemaEntry *e = schema_entry(k);
     const char *word = ast_entry_keyword(k);
     if (a->entry != ENTRY_NONE) {
-        a->target = resolve_name(c, a->key, a->key_folded, a->key_loc, e->target_refs);
+        attr_ext(&c->arena, a)->target = resolve_name(c, a->key, a->key_folded, a->key_loc, e->target_refs);
     } else if (e->target == ET_REQUIRED) {
         diag_report(&c->diag, DIAG_MISSING_ENTRY_NAME, a->key_loc, word,
                     schema_refs_text(e->target_refs, &c->arena), NULL);
@@ -185,7 +185,7 @@ static void check_entry(Compilation *c, Attr *a)
         if (e->block == SB_NONE)
             diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, attr_block_loc(a), word, NULL);
         else
-            check_attr_list(c, e->block, NULL, a->block);
+            check_attr_list(c, e->block, NULL, attr_block(a));
     }
 }
 
@@ -214,7 +214,7 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
             }
         if (*nseen < 64)
             seen[(*nseen)++] = t;
-        a->term = t;
+        attr_ext(&c->arena, a)->term = t;
     } else {
         Value key = { .kind = VAL_NAME, .loc = a->key_loc, .text = a->key, .folded = a->key_folded };
         resolve_term(c, &key, "autoevaluacion_uatp");
@@ -273,8 +273,8 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
                       ast_kind_definite(d->parent->kind), d->parent->name ? d->parent->name : "", NULL);
             continue;
         }
-        if (a->comment)
-            diag_report(&c->diag, DIAG_UNEXPECTED_COMMENT, a->comment->loc, a->key, NULL);
+        if (attr_comment(a))
+            diag_report(&c->diag, DIAG_UNEXPECTED_COMMENT, attr_comment(a)->loc, a->key, NULL);
         if (a->has_block)
             diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, attr_block_loc(a), a->key, NULL);
         ValueSpec spec = { row->type, row->refs, row->vocab };

@@ -45,7 +45,7 @@ static void check_percents_in(Compilation *c, Attr *attrs)
         for (Value *v = a->values; v; v = v->next)
             if (v->kind == VAL_PERCENT && (v->number < 0 || v->number > 100))
                 diag_report(&c->diag, DIAG_PERCENT_RANGE, v->loc, arena_printf(&c->arena, "%g", v->number), NULL);
-        check_percents_in(c, a->block);
+        check_percents_in(c, attr_block(a));
     }
 }
 

@@ -15,7 +15,7 @@ static void check_ranges_in(Compilation *c, Attr *attrs)
             if (v->kind == VAL_RANGE && v->date2 < v->date)
                 diag_report(&c->diag, DIAG_RANGE_REVERSED, v->loc, checks_date(c, v->date),
                             checks_date(c, v->date2), NULL);
-        check_ranges_in(c, a->block);
+        check_ranges_in(c, attr_block(a));
     }
 }
 
@@ -82,7 +82,7 @@ static Loc dependency_loc(const MAccion *a, const MAccion *target)
     Attr *at = decl_attr(a->decl, "despues_de");
     if (at)
         for (Value *v = at->values; v; v = v->next)
-            if (v->ref == target->decl)
+            if (value_ref(v) == target->decl)
                 return v->loc;
     return a->decl->name_loc;
 }

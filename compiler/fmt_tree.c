@@ -289,9 +289,9 @@ static bool attr_one_line(const Fmt *f, const Attr *at, StrBuf *b)
         strbuf_puts(b, v == at->values ? " " : ", ");
         put_value(f, b, v);
     }
-    if (at->comment) {
+    if (attr_comment(at)) {
         strbuf_putc(b, ' ');
-        put_src(f, b, at->comment->loc.begin, at->comment->loc.end);
+        put_src(f, b, attr_comment(at)->loc.begin, attr_comment(at)->loc.end);
     }
     return true;
 }
@@ -303,7 +303,7 @@ static uint32_t attr_close(const Fmt *f, const Attr *at)
 {
     uint32_t pos = attr_block_loc(at).end;
     const Attr *last = NULL;
-    for (const Attr *x = at->block; x; x = x->next)
+    for (const Attr *x = attr_block(at); x; x = x->next)
         last = x;
     if (last)
         pos = attr_end(f, last);
@@ -326,12 +326,12 @@ static void emit_attr_block(Fmt *f, LineOut *o, const Attr *at, int level)
     uint32_t open = attr_block_loc(at).begin, close = attr_close(f, at);
     bool comments = fmt_doc_has_comment(&f->doc, open, close);
     size_t n = 0;
-    for (const Attr *x = at->block; x; x = x->next)
+    for (const Attr *x = attr_block(at); x; x = x->next)
         n++;
     if (!comments && n <= 1) {
         StrBuf one;
         strbuf_init(&one);
-        bool ok = n == 0 || attr_one_line(f, at->block, &one);
+        bool ok = n == 0 || attr_one_line(f, attr_block(at), &one);
         size_t w = width(o->indent, &o->code) + utf8_count(one.data ? one.data : "", one.len) + (n ? 5 : 3);
         if (ok && w <= FMT_WIDTH) {
             strbuf_puts(&o->code, n ? " { " : " {}");
@@ -349,7 +349,7 @@ static void emit_attr_block(Fmt *f, LineOut *o, const Attr *at, int level)
     strbuf_puts(&o->code, " {");
     lo_flush(o, FMT_LINE_OPEN);
     fmt_doc_anchor(&f->doc, at->loc.begin, open + 1, o->first, o->last);
-    emit_attrs(f, at->block, fmt_attr_block(at), level + 1);
+    emit_attrs(f, attr_block(at), fmt_attr_block(at), level + 1);
     size_t l = fmt_doc_line(&f->doc, FMT_LINE_CLOSE, level, "}", FMT_SEP_NONE, close);
     fmt_doc_anchor(&f->doc, close, close + 1, l, l);
 }
@@ -360,9 +360,9 @@ static void emit_attr(Fmt *f, const Attr *at, int level)
     lo_init(&o, f, level, FMT_SEP_NONE, at->loc.begin);
     put_attr_head(f, &o.code, at);
     put_values(&o, at, level);
-    if (at->comment) {
+    if (attr_comment(at)) {
         strbuf_putc(&o.code, ' ');
-        put_src(f, &o.code, at->comment->loc.begin, at->comment->loc.end);
+        put_src(f, &o.code, attr_comment(at)->loc.begin, attr_comment(at)->loc.end);
     }
     if (at->has_block) {
         emit_attr_block(f, &o, at, level);

@@ -61,11 +61,11 @@ static void put_attr(Arena *a, StrBuf *b, const Attr *at)
     put_str(b, at->key);
     for (const Value *v = at->values; v; v = v->next)
         put_value(b, v);
-    if (at->comment)
-        put_value(b, at->comment);
+    if (attr_comment(at))
+        put_value(b, attr_comment(at));
     if (at->has_block) {
         strbuf_puts(b, "{");
-        put_attrs(a, b, at->block, fmt_attr_block(at));
+        put_attrs(a, b, attr_block(at), fmt_attr_block(at));
         strbuf_puts(b, "}");
     }
     strbuf_puts(b, ")\n");

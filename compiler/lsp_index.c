@@ -31,12 +31,12 @@ static void add_value(LspAnalysis *a, const Value *v)
 {
     if (v->kind != VAL_NAME)
         return;
-    if (v->ref) {
+    if (value_ref(v)) {
         /* `id:` of an acuerdo or nudo declares the name it holds. */
-        bool declares = v->ref->name_loc.begin == v->loc.begin && v->ref->name_loc.file == v->loc.file;
-        add(a, (LspOcc){ .loc = v->loc, .role = declares ? OCC_DECL : OCC_REF, .decl = v->ref });
-    } else if (v->term) {
-        add(a, (LspOcc){ .loc = v->loc, .role = OCC_TERM_REF, .term = v->term });
+        bool declares = value_ref(v)->name_loc.begin == v->loc.begin && value_ref(v)->name_loc.file == v->loc.file;
+        add(a, (LspOcc){ .loc = v->loc, .role = declares ? OCC_DECL : OCC_REF, .decl = value_ref(v) });
+    } else if (value_term(v)) {
+        add(a, (LspOcc){ .loc = v->loc, .role = OCC_TERM_REF, .term = value_term(v) });
     }
 }
 
@@ -46,10 +46,10 @@ static void index_attrs(LspAnalysis *a, SchemaBlock block, const Attr *attrs);
 static void index_attr(LspAnalysis *a, SchemaBlock block, const Attr *at)
 {
     if (at->entry != ENTRY_NONE) {
-        if (at->target)
-            add(a, (LspOcc){ .loc = at->key_loc, .role = OCC_REF, .decl = at->target });
-    } else if (at->term) {
-        add(a, (LspOcc){ .loc = at->key_loc, .role = OCC_TERM_REF, .term = at->term });
+        if (attr_target(at))
+            add(a, (LspOcc){ .loc = at->key_loc, .role = OCC_REF, .decl = attr_target(at) });
+    } else if (attr_term(at)) {
+        add(a, (LspOcc){ .loc = at->key_loc, .role = OCC_TERM_REF, .term = attr_term(at) });
     } else {
         /* key_id: the row check_attrs found (-1 for unknown or repeated keys). */
         const SchemaKey *k = at->key_id >= 0 && at->key_id < schema_nkeys ? &schema_keys[at->key_id]
@@ -62,7 +62,7 @@ static void index_attr(LspAnalysis *a, SchemaBlock block, const Attr *at)
     if (at->has_block) {
         EntryKind ek = at->entry != ENTRY_NONE ? at->entry : ast_entry_from_name(at->key_folded);
         const SchemaEntry *e = ek != ENTRY_NONE ? schema_entry(ek) : NULL;
-        index_attrs(a, e ? e->block : SB_NONE, at->block);
+        index_attrs(a, e ? e->block : SB_NONE, attr_block(at));
     }
 }
 

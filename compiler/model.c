@@ -21,7 +21,7 @@ static const char *text_of(const Decl *d, const char *key)
 static const Term *term_of(const Decl *d, const char *key)
 {
     Value *v = first_value(d, key);
-    return v ? v->term : NULL;
+    return v ? value_term(v) : NULL;
 }
 
 static MMoney money_of(const Decl *d, const char *key)
@@ -107,8 +107,8 @@ static MPartyList parties_of(Arena *a, const Decl *d, const char *key)
         return l;
     l.items = ARENA_NEW_ARRAY(a, MParty, at->nvalues);
     for (Value *v = at->values; v; v = v->next)
-        if (v->ref)
-            l.items[l.n++] = party_of(v->ref);
+        if (value_ref(v))
+            l.items[l.n++] = party_of(value_ref(v));
     return l;
 }
 
@@ -157,8 +157,8 @@ static void build_people(Compilation *c, Model *m)
         if (at) {
             e->integrantes = ARENA_NEW_ARRAY(a, MPersona *, at->nvalues);
             for (Value *v = at->values; v; v = v->next)
-                if (v->ref && v->ref->model)
-                    e->integrantes[e->nintegrantes++] = v->ref->model;
+                if (value_ref(v) && value_ref(v)->model)
+                    e->integrantes[e->nintegrantes++] = value_ref(v)->model;
         }
         d->model = e;
         m->equipos[m->nequipos++] = e;
@@ -195,15 +195,15 @@ static void build_plan(Compilation *c, Model *m)
     p->resultado_esperado = text_of(d, "resultado_esperado");
     p->presupuesto = money_of(d, "presupuesto");
     Value *cal = first_value(d, "calendario");
-    p->calendario = cal ? cal->ref : NULL;
+    p->calendario = cal ? value_ref(cal) : NULL;
     p->monitoreo_cada = model_quantity_days(first_value(d, "monitoreo_cada"));
     Value *carga = first_value(d, "carga_maxima");
     p->carga_maxima = !carga || carga->kind != VAL_NUMBER ? 3
                       : carga->number > 1e9 ? 1000000000 : (int)carga->number; /* no int overflow */
     Value *uatp = first_value(d, "uatp");
-    p->uatp = uatp && uatp->ref ? uatp->ref->model : NULL;
+    p->uatp = uatp && value_ref(uatp) ? value_ref(uatp)->model : NULL;
     Value *eg = first_value(d, "equipo_gestion");
-    p->equipo_gestion = eg && eg->ref ? eg->ref->model : NULL;
+    p->equipo_gestion = eg && value_ref(eg) ? value_ref(eg)->model : NULL;
     if (p->calendario) {
         size_t n = 0;
         for (CalDay *cd = p->calendario->days; cd; cd = cd->next)
@@ -229,7 +229,7 @@ static Decl *owner_of(const Decl *d, DeclKind kind, const char *key)
     if (d->parent && d->parent->kind == kind)
         return d->parent;
     Value *v = first_value(d, key);
-    return v && v->ref && v->ref->kind == kind ? v->ref : NULL;
+    return v && value_ref(v) && value_ref(v)->kind == kind ? value_ref(v) : NULL;
 }
 
 static void build_capacidades(Compilation *c, Model *m)
@@ -268,7 +268,7 @@ static void build_acciones(Compilation *c, Model *m)
         x->capacidad = cap ? cap->model : NULL;
         x->descripcion = text_of(d, "descripcion");
         Value *r = first_value(d, "responsable");
-        x->responsable = party_of(r ? r->ref : NULL);
+        x->responsable = party_of(r ? value_ref(r) : NULL);
         x->apoyo = parties_of(a, d, "apoyo");
         x->ambito = term_of(d, "ambito");
         Value *f = first_value(d, "fechas");
@@ -304,8 +304,8 @@ static void build_acciones(Compilation *c, Model *m)
         if (dep) {
             x->despues_de = ARENA_NEW_ARRAY(a, MAccion *, dep->nvalues);
             for (Value *v = dep->values; v; v = v->next)
-                if (v->ref && v->ref->model)
-                    x->despues_de[x->ndespues++] = v->ref->model;
+                if (value_ref(v) && value_ref(v)->model)
+                    x->despues_de[x->ndespues++] = value_ref(v)->model;
         }
     }
 }
@@ -370,14 +370,14 @@ static void build_hitos(Compilation *c, Model *m)
         h->tipo_id = h->tipo ? h->tipo->folded : "reunion";
         h->monitoreo = strcmp(h->tipo_id, "monitoreo") == 0;
         Value *r = first_value(d, "responsable");
-        h->responsable = party_of(r ? r->ref : NULL);
+        h->responsable = party_of(r ? value_ref(r) : NULL);
         h->participantes = parties_of(a, d, "participantes");
         Attr *rev = decl_attr(d, "revisa");
         if (rev) {
             h->revisa = ARENA_NEW_ARRAY(a, MAccion *, rev->nvalues);
             for (Value *v = rev->values; v; v = v->next)
-                if (v->ref && v->ref->model)
-                    h->revisa[h->nrevisa++] = v->ref->model;
+                if (value_ref(v) && value_ref(v)->model)
+                    h->revisa[h->nrevisa++] = value_ref(v)->model;
         }
         h->lugar = text_of(d, "lugar");
         h->descripcion = text_of(d, "descripcion");
@@ -424,10 +424,10 @@ static void build_entries(Arena *a, MSeguimiento *s)
         MEntry *e = &s->entries[s->nentries++];
         e->kind = k;
         e->attr = at;
-        e->target = at->target;
+        e->target = attr_target(at);
         Value *v = at->values;
         e->texto = v && (v->kind == VAL_STRING || v->kind == VAL_TEXT) ? v->text : NULL;
-        e->comentario = at->comment ? at->comment->text : NULL;
+        e->comentario = attr_comment(at) ? attr_comment(at)->text : NULL;
     }
 }
 
@@ -496,7 +496,7 @@ static void build_seguimientos(Compilation *c, Model *m)
         s->titulo = d->title;
         s->asistentes = parties_of(a, d, "asistentes");
         Value *h = first_value(d, "hito");
-        s->hito = h && h->ref ? h->ref->model : NULL;
+        s->hito = h && value_ref(h) ? value_ref(h)->model : NULL;
         build_entries(a, s);
         d->model = s;
         m->seguimientos[m->nseguimientos++] = s;
@@ -514,14 +514,14 @@ static void fill_record(Arena *a, MRecord *r, MSeguimiento *s, MEntry *e)
     r->texto = e->texto ? e->texto : "";
     r->accion = e->target && e->target->kind == DECL_ACCION ? e->target->model : NULL;
     r->plazo = MODEL_NO_DAY;
-    for (Attr *b = e->attr->block; b; b = b->next) {
+    for (Attr *b = attr_block(e->attr); b; b = b->next) {
         Value *v = b->values;
-        if (strcmp(b->key_folded, "id") == 0 && v && v->ref) {
-            r->decl = v->ref;
-            r->id = v->ref->name;
-            v->ref->model = r;
+        if (strcmp(b->key_folded, "id") == 0 && v && value_ref(v)) {
+            r->decl = value_ref(v);
+            r->id = value_ref(v)->name;
+            value_ref(v)->model = r;
         } else if (strcmp(b->key_folded, "responsable") == 0 && v) {
-            r->responsable = party_of(v->ref);
+            r->responsable = party_of(value_ref(v));
         } else if (strcmp(b->key_folded, "plazo") == 0 && v && v->kind == VAL_DATE) {
             r->plazo = v->date;
             r->plazo_loc = v->loc;
@@ -599,9 +599,9 @@ static void build_autoevaluaciones(Compilation *c, Model *m)
         for (Attr *at = d->attrs; at; at = at->next) {
             Value *val = at->values;
             if (strcmp(at->key_folded, "uatp") == 0) {
-                x->uatp = val && val->ref ? val->ref->model : NULL;
-            } else if (at->term && val && val->kind == VAL_NAME) {
-                x->answers[x->nanswers].item = at->term;
+                x->uatp = val && value_ref(val) ? value_ref(val)->model : NULL;
+            } else if (attr_term(at) && val && val->kind == VAL_NAME) {
+                x->answers[x->nanswers].item = attr_term(at);
                 x->answers[x->nanswers].respuesta = val->folded;
                 x->nanswers++;
             }

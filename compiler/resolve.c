@@ -49,7 +49,7 @@ static void declare_entry_ids(Compilation *c, Decl *seg)
         EntryKind k = a->entry != ENTRY_NONE ? a->entry : ast_entry_from_name(a->key_folded);
         if ((k != ENTRY_ACUERDO && k != ENTRY_NUDO) || !a->has_block)
             continue;
-        for (Attr *b = a->block; b; b = b->next) {
+        for (Attr *b = attr_block(a); b; b = b->next) {
             if (strcmp(b->key_folded, "id") != 0 || b->values->kind != VAL_NAME)
                 continue;
             Decl *d = ARENA_NEW(&c->arena, Decl);
@@ -64,7 +64,7 @@ static void declare_entry_ids(Compilation *c, Decl *seg)
             d->entry = a;
             d->title = a->values && a->values->kind == VAL_STRING ? a->values->text : NULL;
             declare(c, d);
-            b->values->ref = d;
+            value_set_ref(b->values, d);
             break;
         }
     }
@@ -155,8 +155,9 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
 
 Decl *resolve_ref(Compilation *c, Value *v, unsigned refs)
 {
-    v->ref = resolve_name(c, v->text, v->folded, v->loc, refs);
-    return v->ref;
+    Decl *d = resolve_name(c, v->text, v->folded, v->loc, refs);
+    value_set_ref(v, d);
+    return d;
 }
 
 static const char *vocab_module(const char *vocab)
@@ -214,6 +215,6 @@ const Term *resolve_term(Compilation *c, Value *v, const char *vocab)
         }
         return NULL;
     }
-    v->term = t;
+    value_set_term(v, t);
     return t;
 }
