@@ -381,12 +381,37 @@ static int emit_diagnostics(const DriverEnv *env, TerritoryPlan *plans, size_t n
     return status;
 }
 
-static bool write_output(const char *path, int (*fn)(const TerritoryCtx *, StrBuf *), const TerritoryCtx *t)
+typedef struct TerritoryOutput {
+    const char *path;
+    int (*render)(const TerritoryCtx *, StrBuf *);
+    StrBuf text;
+} TerritoryOutput;
+
+/* Renders every requested output first and writes them only when all of
+ * them rendered: a PDF that cannot be made (a missing font) leaves the CSV
+ * and the calendar of the same run unwritten too, so a run never leaves a
+ * mixed set of old and new files. Returns false on any failure. */
+static bool write_outputs(const CliOptions *o, const TerritoryCtx *t)
 {
-    StrBuf out;
-    strbuf_init(&out);
-    bool ok = fn(t, &out) == 0 && output_write(path, out.data ? out.data : "", out.len);
-    strbuf_free(&out);
+    TerritoryOutput outs[3];
+    size_t n = 0;
+    if (o->csv_out)
+        outs[n++] = (TerritoryOutput){ o->csv_out, territory_csv, { 0 } };
+    if (o->ics_out)
+        outs[n++] = (TerritoryOutput){ o->ics_out, territory_ics, { 0 } };
+    if (o->pdf_out)
+        outs[n++] = (TerritoryOutput){ o->pdf_out, territory_pdf, { 0 } };
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        strbuf_init(&outs[i].text);
+        ok = outs[i].render(t, &outs[i].text) == 0;
+        if (!ok)
+            n = i + 1; /* free what was rendered */
+    }
+    for (size_t i = 0; i < n && ok; i++)
+        ok = output_write(outs[i].path, outs[i].text.data ? outs[i].text.data : "", outs[i].text.len);
+    for (size_t i = 0; i < n; i++)
+        strbuf_free(&outs[i].text);
     return ok;
 }
 
@@ -414,11 +439,7 @@ int territorio_run(DriverEnv *env)
     TerritoryCtx t = { o, w.plans, paths.n, o->as_of, 0 };
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     t.epoch = sde && *sde ? strtoll(sde, NULL, 10) : (long long)o->as_of * 86400;
-    if (o->csv_out && !write_output(o->csv_out, territory_csv, &t))
-        status = 2;
-    if (o->ics_out && !write_output(o->ics_out, territory_ics, &t))
-        status = 2;
-    if (o->pdf_out && !write_output(o->pdf_out, territory_pdf, &t))
+    if (!write_outputs(o, &t))
         status = 2;
     for (size_t i = 0; i < paths.n; i++) {
         if (w.plans[i].compiled || w.plans[i].unreadable)

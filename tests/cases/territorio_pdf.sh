@@ -67,6 +67,15 @@ set -e
 [ $rc -eq 2 ] || fail "missing font: exit $rc"
 grep -q "^ruta: error: no se puede usar la fuente 'missing.ttf': el archivo no existe" err.txt || fail "message: $(cat err.txt)"
 [ ! -e nofont.pdf ] || fail "a PDF was written without its font"
+# ... and no other output of the same run either (all or nothing).
+set +e
+"$RUTA" territorio --as-of 2026-06-15 "$data" --font missing.ttf --csv nofont.csv --ics nofont.ics --pdf nofont.pdf 2> err.txt; rc=$?
+set -e
+[ $rc -eq 2 ] || fail "missing font with --csv and --ics: exit $rc"
+[ ! -e nofont.csv ] && [ ! -e nofont.ics ] && [ ! -e nofont.pdf ] || fail "outputs written although the PDF failed: $(ls nofont.* 2>/dev/null)"
+"$RUTA" territorio --as-of 2026-06-15 "$data" --csv withfont.csv --ics withfont.ics --pdf withfont.pdf 2> /dev/null ||
+    fail "the same run with the default font failed"
+[ -s withfont.csv ] && [ -s withfont.ics ] && [ -s withfont.pdf ] || fail "a good run did not write all three outputs"
 echo "informe anterior" > kept.pdf
 printf 'esto no es una fuente\n' > notafont.ttf
 set +e
