@@ -32,10 +32,10 @@ bool literal_number(const char *s, size_t n, double *out)
     return true;
 }
 
-bool literal_money(const char *s, size_t n, double *out)
+LiteralMoney literal_money(const char *s, size_t n, double *out)
 {
     if (n < 2 || s[0] != '$')
-        return false;
+        return LITERAL_MONEY_BAD;
     s++;
     n--;
     const char *dot = memchr(s, '.', n);
@@ -43,14 +43,14 @@ bool literal_money(const char *s, size_t n, double *out)
         /* Thousands groups: 1 to 3 digits, then groups of exactly 3. */
         size_t first = (size_t)(dot - s);
         if (first < 1 || first > 3)
-            return false;
+            return LITERAL_MONEY_BAD;
         size_t i = first;
         while (i < n) {
             if (s[i] != '.' || i + 4 > n)
-                return false;
+                return LITERAL_MONEY_BAD;
             for (size_t k = 1; k <= 3; k++)
                 if (s[i + k] < '0' || s[i + k] > '9')
-                    return false;
+                    return LITERAL_MONEY_BAD;
             i += 4;
         }
     }
@@ -59,13 +59,15 @@ bool literal_money(const char *s, size_t n, double *out)
         if (s[i] == '.')
             continue;
         if (s[i] < '0' || s[i] > '9')
-            return false;
+            return LITERAL_MONEY_BAD;
         v = v * 10 + (s[i] - '0');
-        if (v > LITERAL_MAX_NUMBER)
-            return false;
     }
+    /* Well formed: only now can it be called too large (once past 10^15 the
+     * sum is no longer exact, but it stays above the limit). */
+    if (v > LITERAL_MAX_NUMBER)
+        return LITERAL_MONEY_TOO_LARGE;
     *out = v;
-    return true;
+    return LITERAL_MONEY_OK;
 }
 
 bool literal_time(const char *s, size_t n, int *minutes)

@@ -17,8 +17,9 @@
 
 /* "12", "12.5", "1_000": false when larger than LITERAL_MAX_NUMBER. */
 bool literal_number(const char *s, size_t n, double *out);
-/* "$150.000" or "$150000": false when malformed or too large. */
-bool literal_money(const char *s, size_t n, double *out);
+/* "$150.000" or "$150000". */
+typedef enum LiteralMoney { LITERAL_MONEY_OK, LITERAL_MONEY_BAD, LITERAL_MONEY_TOO_LARGE } LiteralMoney;
+LiteralMoney literal_money(const char *s, size_t n, double *out);
 /* "HH:MM": minutes after midnight, false when out of range. */
 bool literal_time(const char *s, size_t n, int *minutes);
 /* "YYYY-MM-DD" as matched by the scanner: 0 ok, 1 nonexistent, 2 year out

@@ -123,6 +123,15 @@ for at in 5:16 6:17 7:19 10:13 11:10 12:11; do
         { bad "over_limit: no E006 naming 10^15 at $at"; head -40 over_limit.out; }
 done
 
+# Money with well-formed groups, one peso over 10^15: too large, not
+# malformed (the groups are right).
+printf 'persona q "Q" {\n  rol: docente\n  telefono: $1.000.000.000.000.001\n}\n' > grupos.ruta
+run money_groups check --as-of 2026-03-02 --color=never grupos.ruta
+expect_rc money_groups 1
+grep -q "^grupos.ruta:3:13: error: el número '\$1.000.000.000.000.001' es demasiado grande (el máximo es 10^15) \[E006\]$" money_groups.out ||
+    { bad "money_groups: not 'demasiado grande'"; cat money_groups.out; }
+expect_not money_groups "mal formado"
+
 # 3. Absurdly long literals: 400 digits, 400 decimals, a money amount with
 # 100 groups. E006 (or, for the decimals, a valid small number); never inf.
 digits=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "9" }')

@@ -6,7 +6,7 @@
 
 static bool money(const char *s, double *v)
 {
-    return literal_money(s, strlen(s), v);
+    return literal_money(s, strlen(s), v) == LITERAL_MONEY_OK;
 }
 
 void test_literals(void)
@@ -26,6 +26,11 @@ void test_literals(void)
     CHECK(!money("$1500.000", &v));
     CHECK(!money("$.500", &v));
     CHECK(!money("$150.000,50", &v));
+    /* Well formed but past 10^15: too large, not malformed. */
+    CHECK(literal_money("$1.000.000.000.000.000", 22, &v) == LITERAL_MONEY_OK && v == 1e15);
+    CHECK(literal_money("$1.000.000.000.000.001", 22, &v) == LITERAL_MONEY_TOO_LARGE);
+    CHECK(literal_money("$1000000000000001", 17, &v) == LITERAL_MONEY_TOO_LARGE);
+    CHECK(literal_money("$1.000.000.000.000.00", 21, &v) == LITERAL_MONEY_BAD);
     CHECK(!money("$", &v));
     CHECK(!money("$1.000.", &v));
     CHECK(!money("$99.999.999.999.999.999", &v));
