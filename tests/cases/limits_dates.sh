@@ -3,48 +3,10 @@
 # extreme dates themselves work end to end: a plan spanning 1900-01-01 ..
 # 2999-12-31 checks and exports without overflow. --as-of takes the same
 # range (exit 2 outside).
-# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+# Run by tests/run.sh in an empty temporary directory, with RUTA and ROOT set.
 set -eu
-: "${RUTA:?}"
-
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
-
-run() {
-    name=$1
-    shift
-    set +e
-    timeout $((60 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
-    rc=$?
-    set -e
-    if [ "$rc" -eq 124 ]; then
-        bad "$name: did not finish in $((60 * ${TIMEOUT_SCALE:-1})) s"
-    elif [ "$rc" -ge 126 ]; then
-        bad "$name: exit $rc (crash?)"
-        tail -5 "$name.out"
-    fi
-    if grep -q 'runtime error' "$name.out"; then
-        bad "$name: undefined behaviour"
-        grep 'runtime error' "$name.out" | head -5
-    fi
-}
-
-expect_rc() {
-    if [ "$rc" -ne "$2" ]; then
-        bad "$1: exit $rc, expected $2"
-        head -30 "$1.out"
-    fi
-}
-
-expect_in() {
-    if ! grep -qF -- "$2" "$1.out"; then
-        bad "$1: output does not contain '$2'"
-        head -30 "$1.out"
-    fi
-}
+: "${RUTA:?}" "${ROOT:?}"
+. "$ROOT/tests/lib/limits.sh"
 
 # 1. Each date or time alone as a hito's fecha: accepted or E003 at 2:10.
 check_fecha() { # NAME VALUE EXPECTED(ok|E003) [TEXT]
@@ -143,7 +105,4 @@ grep -q '2999-12-31' extremo_2999-12-31.csv || bad "extreme csv: the end date is
 # only date past 2999 that may appear (a computed end, not an input).
 grep -q '30000101T015900' extremo_2999-12-31.ics || bad "extreme ics: the hito end is wrong"
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish

@@ -3,47 +3,13 @@
 # file with exit 2 and a message that names the file and states the cap, a
 # module with E107 at its `usar`. Non-regular files are refused the same
 # way (the directory, FIFO and /dev/zero cases are in bad_inputs.sh).
-# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+# Run by tests/run.sh in an empty temporary directory, with RUTA and ROOT set.
 set -eu
-: "${RUTA:?}"
-
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
+: "${RUTA:?}" "${ROOT:?}"
+. "$ROOT/tests/lib/limits.sh"
 
 # run NAME ARGS...: stdout+stderr in NAME.out, status in $rc. The limit
 # must be enforced without reading the file: 60 s is for valgrind.
-run() {
-    name=$1
-    shift
-    set +e
-    timeout $((60 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
-    rc=$?
-    set -e
-    if [ "$rc" -eq 124 ]; then
-        bad "$name: did not finish in $((60 * ${TIMEOUT_SCALE:-1})) s (was the file read?)"
-    elif [ "$rc" -ge 126 ]; then
-        bad "$name: exit $rc (crash?)"
-        tail -5 "$name.out"
-    fi
-}
-
-expect_rc() { # NAME WANTED
-    if [ "$rc" -ne "$2" ]; then
-        bad "$1: exit $rc, expected $2"
-        head -20 "$1.out"
-    fi
-}
-
-expect_in() { # NAME TEXT: the output contains TEXT
-    if ! grep -qF -- "$2" "$1.out"; then
-        bad "$1: output does not contain '$2'"
-        head -20 "$1.out"
-    fi
-}
-
 # Sparse files: no disk space is used.
 truncate -s 257M grande.ruta
 truncate -s 268435457 justo_encima.ruta   # 256 MiB + 1 byte
@@ -85,7 +51,4 @@ run dev_null check --as-of 2026-06-01 /dev/null
 expect_rc dev_null 2
 expect_in dev_null "/dev/null"
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish

@@ -2,44 +2,11 @@
 # compiler stops, says so in a note, and exits 1; the count and the note
 # are the same in every diagnostics format. Invalid values are usage errors
 # (exit 2). A hostile file cannot make the output grow without bound.
-# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+# Run by tests/run.sh in an empty temporary directory, with RUTA and ROOT set.
 set -eu
-: "${RUTA:?}"
-
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
-
-run() {
-    name=$1
-    shift
-    set +e
-    timeout $((120 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
-    rc=$?
-    set -e
-    if [ "$rc" -eq 124 ]; then
-        bad "$name: did not finish in $((120 * ${TIMEOUT_SCALE:-1})) s"
-    elif [ "$rc" -ge 126 ]; then
-        bad "$name: exit $rc (crash?)"
-        tail -5 "$name.out"
-    fi
-}
-
-expect_rc() {
-    if [ "$rc" -ne "$2" ]; then
-        bad "$1: exit $rc, expected $2"
-        head -20 "$1.out"
-    fi
-}
-
-expect_in() {
-    if ! grep -qF -- "$2" "$1.out"; then
-        bad "$1: output does not contain '$2'"
-        tail -5 "$1.out"
-    fi
-}
+: "${RUTA:?}" "${ROOT:?}"
+LIMIT_SECONDS=120
+. "$ROOT/tests/lib/limits.sh"
 
 nerrors() {
     grep -c ': error: ' "$1.out" || true
@@ -107,7 +74,4 @@ expect_rc many_default 1
 size=$(wc -c < many_default.out)
 [ "$size" -le 50000 ] || bad "many_default: $size bytes of output"
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish

@@ -2,53 +2,10 @@
 # has at most 128 bytes. 128 bytes are accepted, 129 are E007 naming the
 # limit; the limit counts bytes, so 64 'ñ' (128 bytes) pass and 65 do not.
 # A name of a megabyte is still one E007 with a bounded excerpt.
-# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+# Run by tests/run.sh in an empty temporary directory, with RUTA and ROOT set.
 set -eu
-: "${RUTA:?}"
-
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
-
-run() {
-    name=$1
-    shift
-    set +e
-    timeout $((60 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
-    rc=$?
-    set -e
-    if [ "$rc" -eq 124 ]; then
-        bad "$name: did not finish in $((60 * ${TIMEOUT_SCALE:-1})) s"
-    elif [ "$rc" -ge 126 ]; then
-        bad "$name: exit $rc (crash?)"
-        tail -5 "$name.out"
-    fi
-}
-
-expect_rc() {
-    if [ "$rc" -ne "$2" ]; then
-        bad "$1: exit $rc, expected $2"
-        head -20 "$1.out"
-    fi
-}
-
-expect_in() {
-    if ! grep -qF -- "$2" "$1.out"; then
-        bad "$1: output does not contain '$2'"
-        head -20 "$1.out"
-    fi
-}
-
-count() {
-    grep -cF -- "$2" "$1.out" || true
-}
-
-# rep N TEXT: TEXT repeated N times.
-rep() {
-    awk -v n="$1" -v t="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", t }'
-}
+: "${RUTA:?}" "${ROOT:?}"
+. "$ROOT/tests/lib/limits.sh"
 
 n128=$(rep 128 a)
 n129=$(rep 129 a)
@@ -101,7 +58,4 @@ expect_rc huge_name 1
 size=$(wc -c < huge_name.out)
 [ "$size" -le 20000 ] || bad "huge_name: $size bytes of output for one long name"
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish

@@ -2,48 +2,10 @@
 # (the checker may still refuse what is nested where: E110); the 65th '{'
 # is one E004 that names the limit, reported once, and neither the C stack
 # nor the output grows with the depth of a hostile file.
-# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+# Run by tests/run.sh in an empty temporary directory, with RUTA and ROOT set.
 set -eu
-: "${RUTA:?}"
-
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
-
-run() {
-    name=$1
-    shift
-    set +e
-    timeout $((60 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
-    rc=$?
-    set -e
-    if [ "$rc" -eq 124 ]; then
-        bad "$name: did not finish in $((60 * ${TIMEOUT_SCALE:-1})) s"
-    elif [ "$rc" -ge 126 ]; then
-        bad "$name: exit $rc (crash?)"
-        tail -5 "$name.out"
-    fi
-}
-
-expect_rc() {
-    if [ "$rc" -ne "$2" ]; then
-        bad "$1: exit $rc, expected $2"
-        head -20 "$1.out"
-    fi
-}
-
-expect_in() {
-    if ! grep -qF -- "$2" "$1.out"; then
-        bad "$1: output does not contain '$2'"
-        head -20 "$1.out"
-    fi
-}
-
-count() { # NAME TEXT: how many lines of the output contain TEXT
-    grep -cF -- "$2" "$1.out" || true
-}
+: "${RUTA:?}" "${ROOT:?}"
+. "$ROOT/tests/lib/limits.sh"
 
 # nest N FILE: N capacidades, each inside the previous one, all closed.
 nest() {
@@ -92,7 +54,4 @@ expect_in depth65_json "más de 64 niveles"
 run depth65_fmt fmt hondo65.ruta
 expect_rc depth65_fmt 1
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish

@@ -4,56 +4,10 @@
 # literal, never an infinity, a wrapped integer or undefined behaviour.
 # Values that pass the literal limit but not the domain of the attribute
 # (a hito lasting 10^15 hours) are errors too, not overflows in the model.
-# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+# Run by tests/run.sh in an empty temporary directory, with RUTA and ROOT set.
 set -eu
-: "${RUTA:?}"
-
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
-
-run() {
-    name=$1
-    shift
-    set +e
-    timeout $((60 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
-    rc=$?
-    set -e
-    if [ "$rc" -eq 124 ]; then
-        bad "$name: did not finish in $((60 * ${TIMEOUT_SCALE:-1})) s"
-    elif [ "$rc" -ge 126 ]; then
-        bad "$name: exit $rc (crash?)"
-        tail -5 "$name.out"
-    fi
-    # A sanitizer build reports undefined behaviour as "runtime error".
-    if grep -q 'runtime error' "$name.out"; then
-        bad "$name: undefined behaviour"
-        grep 'runtime error' "$name.out" | head -5
-    fi
-}
-
-expect_rc() {
-    if [ "$rc" -ne "$2" ]; then
-        bad "$1: exit $rc, expected $2"
-        head -30 "$1.out"
-    fi
-}
-
-expect_in() {
-    if ! grep -qF -- "$2" "$1.out"; then
-        bad "$1: output does not contain '$2'"
-        head -30 "$1.out"
-    fi
-}
-
-expect_not() {
-    if grep -qF -- "$2" "$1.out"; then
-        bad "$1: output contains '$2'"
-        grep -F -- "$2" "$1.out" | head -5
-    fi
-}
+: "${RUTA:?}" "${ROOT:?}"
+. "$ROOT/tests/lib/limits.sh"
 
 cat > cabecera.ruta <<'EOT'
 plan p "P" {
@@ -187,7 +141,4 @@ EOT
         { bad "duration_$unit: no error at the duracion value (9:13)"; head -20 duration_$unit.out; }
 done
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish

@@ -2,52 +2,11 @@
 # content, between the quotes). Exactly 1 MiB is accepted, one byte more is
 # E007 naming the limit, reported once, at the opening quotes, with a
 # bounded excerpt; the rest of the file is still checked.
-# Run by tests/run.sh in an empty temporary directory, with RUTA set.
+# Run by tests/run.sh in an empty temporary directory, with RUTA and ROOT set.
 set -eu
-: "${RUTA:?}"
-
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
-
-run() {
-    name=$1
-    shift
-    set +e
-    timeout $((120 * ${TIMEOUT_SCALE:-1})) "$RUTA" "$@" > "$name.out" 2>&1 < /dev/null
-    rc=$?
-    set -e
-    if [ "$rc" -eq 124 ]; then
-        bad "$name: did not finish in $((120 * ${TIMEOUT_SCALE:-1})) s"
-    elif [ "$rc" -ge 126 ]; then
-        bad "$name: exit $rc (crash?)"
-        tail -5 "$name.out"
-    fi
-}
-
-expect_rc() {
-    if [ "$rc" -ne "$2" ]; then
-        bad "$1: exit $rc, expected $2"
-        head -c 2000 "$1.out"
-    fi
-}
-
-expect_in() {
-    if ! grep -qF -- "$2" "$1.out"; then
-        bad "$1: output does not contain '$2'"
-        head -c 2000 "$1.out"
-    fi
-}
-
-count() {
-    grep -cF -- "$2" "$1.out" || true
-}
-
-rep() {
-    awk -v n="$1" -v t="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", t }'
-}
+: "${RUTA:?}" "${ROOT:?}"
+LIMIT_SECONDS=120
+. "$ROOT/tests/lib/limits.sh"
 
 MIB=1048576
 
@@ -109,7 +68,4 @@ expect_in unterminated "abierta.ruta:2:22: error: 'docentte'"
 size=$(wc -c < unterminated.out)
 [ "$size" -le 20000 ] || bad "unterminated: $size bytes of output"
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish
