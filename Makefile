@@ -68,7 +68,7 @@ $(B)/unit_tests: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(LIBOBJS)
 deps:
 	@sh scripts/deps.sh
 
-ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
+ASAN_FLAGS := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 export ASAN_OPTIONS := detect_leaks=1
 export UBSAN_OPTIONS := print_stacktrace=1
 
