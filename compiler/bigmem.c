@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise */
 #include "bigmem.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -10,9 +11,9 @@
 #define MADV_POPULATE_WRITE 23 /* Linux 5.14 */
 #endif
 
-enum { HUGE_PAGE = 2 * 1024 * 1024 };
+enum { HUGE_PAGE = 2 * 1024 * 1024, PAGE = 4096 };
 
-void *bigmem_alloc(size_t n)
+void *bigmem_reserve(size_t n)
 {
     void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
@@ -23,9 +24,21 @@ void *bigmem_alloc(size_t n)
     if (n >= HUGE_PAGE)
         (void)madvise(p, n, MADV_HUGEPAGE);
 #endif
-    /* Fault every page in now, in one call (older kernels: ignored, and
-     * pages fault in on first use as usual). */
-    (void)madvise(p, n, MADV_POPULATE_WRITE);
+    return p;
+}
+
+void bigmem_populate(void *p, size_t n)
+{
+    /* madvise wants a page-aligned start. */
+    uintptr_t start = (uintptr_t)p & ~(uintptr_t)(PAGE - 1);
+    /* Older kernels: ignored, and pages fault in on first use as usual. */
+    (void)madvise((void *)start, n + ((uintptr_t)p - start), MADV_POPULATE_WRITE);
+}
+
+void *bigmem_alloc(size_t n)
+{
+    void *p = bigmem_reserve(n);
+    bigmem_populate(p, n);
     return p;
 }
 
