@@ -64,17 +64,32 @@ const char *intern_name(InternTable *t, const char *s, size_t n, const char **fo
     for (;;) {
         InternSlot *slot = &t->slots[i];
         if (!slot->text) {
-            slot->text = arena_strndup(t->arena, s, n);
-            /* Most names have no accent: then the folded form is the same string. */
-            slot->folded = memchr(s, 0xC3, n) ? utf8_fold_name(t->arena, s, n) : slot->text;
             slot->hash = h;
             slot->len = (uint32_t)n;
+            if (memchr(s, 0xC3, n)) {
+                /* [folded pointer][text]: the pointer is 8-byte aligned. */
+                char *block = arena_alloc(t->arena, sizeof(const char *) + n + 1);
+                char *text = block + sizeof(const char *);
+                memcpy(text, s, n);
+                text[n] = '\0';
+                const char *f = utf8_fold_name(t->arena, s, n);
+                memcpy(block, &f, sizeof f);
+                slot->text = text;
+                slot->len |= INTERN_ACCENT;
+                *folded = f;
+            } else {
+                /* Most names have no accent: then the folded form is the same string. */
+                slot->text = arena_strndup(t->arena, s, n);
+                *folded = slot->text;
+            }
             t->n++;
-            *folded = slot->folded;
             return slot->text;
         }
-        if (slot->hash == h && slot->len == n && memcmp(slot->text, s, n) == 0) {
-            *folded = slot->folded;
+        if (slot->hash == h && (slot->len & ~INTERN_ACCENT) == n && memcmp(slot->text, s, n) == 0) {
+            if (slot->len & INTERN_ACCENT)
+                memcpy(folded, slot->text - sizeof(const char *), sizeof *folded);
+            else
+                *folded = slot->text;
             return slot->text;
         }
         i = (i + 1) & (t->cap - 1);

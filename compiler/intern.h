@@ -16,12 +16,16 @@
 
 #include "arena.h"
 
+/* 16 bytes a slot: the folded form of a name with an accent is reached
+ * through a pointer stored in the arena just before its text (flag
+ * INTERN_ACCENT in len); a name without one is its own folded form. */
 typedef struct InternSlot {
     const char *text;    /* NULL for an empty slot */
-    const char *folded;
     uint32_t hash;
-    uint32_t len;
+    uint32_t len;        /* bytes, | INTERN_ACCENT */
 } InternSlot;
+
+#define INTERN_ACCENT 0x80000000u
 
 typedef struct InternTable {
     Arena *arena;

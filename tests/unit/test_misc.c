@@ -1,6 +1,8 @@
 /* test_misc.c - suggestions, the schema rows, the JSON writer and the source manager. */
 #include "unit.h"
 
+#include "arena.h"
+#include "intern.h"
 #include "jsonw.h"
 #include "schema.h"
 #include "source.h"
@@ -165,4 +167,37 @@ void test_schema_rows(void)
     CHECK(n > 5 && schema_find_in(f, n, "responsable") != NULL);
     schema_block_rows(SB_VOCABULARIO, &f, &n);
     CHECK(n == 0);
+}
+
+/* The intern table: one copy per distinct name, the folded form of a name
+ * with an accent kept beside it, and many names through its growth. */
+void test_intern(void)
+{
+    Arena a;
+    arena_init(&a);
+    InternTable t;
+    intern_init(&t, &a);
+    const char *f1, *f2, *f3;
+    const char *s1 = intern_name(&t, "duración", strlen("duración"), &f1);
+    const char *s2 = intern_name(&t, "duración", strlen("duración"), &f2);
+    const char *s3 = intern_name(&t, "duracion", 8, &f3);
+    CHECK(s1 == s2 && f1 == f2);
+    CHECK_STR(s1, "duración");
+    CHECK_STR(f1, "duracion");
+    CHECK(s3 != s1 && f3 == s3);
+    bool same = true;
+    char name[16];
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 5000; i++) {
+            snprintf(name, sizeof name, "a%d", i);
+            const char *f;
+            const char *s = intern_name(&t, name, strlen(name), &f);
+            if (strcmp(s, name) != 0 || f != s)
+                same = false;
+        }
+    CHECK(same && t.n == 5002);
+    const char *f4;
+    CHECK(intern_name(&t, "duración", strlen("duración"), &f4) == s1 && f4 == f1);
+    intern_free(&t);
+    arena_free(&a);
 }
