@@ -33,6 +33,7 @@ typedef struct LexState {
     uint32_t last_bad_end;  /* its end offset, to merge adjacent bytes */
     FileAst *ast;           /* the tree being built */
     ItemList *free_items;   /* item lists of finished blocks, for reuse */
+    Value *free_values;     /* value nodes no longer used, for reuse */
     Comment *last_comment;  /* tail of ast->comments */
     UsarList uses;          /* `usar` lines, in order */
     int last_token;         /* the token returned before, for units */

@@ -64,6 +64,7 @@ int yylex(YYSTYPE *lval, Loc *lloc, yyscan_t scanner);
 static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *msg);
 static ItemList *new_items(LexState *ls);
 static void free_items(LexState *ls, ItemList *l);
+static void free_value(LexState *ls, Value *v);
 static bool at_top_sync(int token);
 static bool at_item_sync(int token);
 static bool at_attr_sync(int token);
@@ -133,15 +134,15 @@ top
 
 decl
     : named_kw NAME STRING block
-        { $$ = ast_decl(A, $1, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); free_items(ls, $4); }
+        { $$ = ast_decl(A, $1, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); free_items(ls, $4); free_value(ls, $3); }
     | named_kw error block
         { $$ = ast_decl(A, $1, @1, NULL, NULL, @1, NULL, $3, @3, true, $3->unclosed, FILE_ID); free_items(ls, $3); }
     | persona_kw NAME STRING
-        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, NULL, @3, false, false, FILE_ID); }
+        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, NULL, @3, false, false, FILE_ID); free_value(ls, $3); }
     | persona_kw NAME STRING block
-        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); free_items(ls, $4); }
+        { $$ = ast_decl(A, DECL_PERSONA, @1, $2.text, $2.folded, $2.loc, $3, $4, @4, true, $4->unclosed, FILE_ID); free_items(ls, $4); free_value(ls, $3); }
     | dated_kw DATE opt_title block
-        { $$ = ast_decl_dated(A, $1, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); free_items(ls, $4); }
+        { $$ = ast_decl_dated(A, $1, @1, $2, $3, $4, @4, $4->unclosed, FILE_ID); free_items(ls, $4); free_value(ls, $2); free_value(ls, $3); }
     | VOCABULARIO NAME STRING LBRACE terms close
         { $$ = ast_vocabulario(A, @1, $2.text, $2.folded, $2.loc, $3, $5.head, @6, $6, FILE_ID); }
     | CALENDARIO NAME STRING LBRACE days close
@@ -251,8 +252,8 @@ value
     | PERCENT                       { $$ = $1; }
     | MONEY                         { $$ = $1; }
     | DATE                          { $$ = $1; }
-    | DATE TIME                     { $$ = ast_value_datetime(A, $1, $2); }
-    | DATE DOTDOT DATE              { $$ = ast_value_range(A, $1, $3); }
+    | DATE TIME                     { $$ = ast_value_datetime(A, $1, $2); free_value(ls, $2); }
+    | DATE DOTDOT DATE              { $$ = ast_value_range(A, $1, $3); free_value(ls, $3); }
     | NUMBER NAME                   { $$ = ast_value_quantity(A, $1, $2.text, $2.folded, $2.loc); }
     | NAME                          { $$ = ast_value(A, VAL_NAME, $1.loc); $$->text = $1.text; $$->folded = $1.folded; }
     ;
@@ -295,6 +296,17 @@ static void free_items(LexState *ls, ItemList *l)
 {
     l->next_free = ls->free_items;
     ls->free_items = l;
+}
+
+/* A value token whose content a node has copied (a declaration's title or
+ * date, the second operand of a date-time or a range) is dead: the scanner
+ * reuses its node for the next value (lex_new_value). */
+static void free_value(LexState *ls, Value *v)
+{
+    if (!v)
+        return;
+    v->next = ls->free_values;
+    ls->free_values = v;
 }
 
 /* After an error the parser is in sync again when the lookahead starts a
