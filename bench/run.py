@@ -72,20 +72,33 @@ def run_once(argv, cwd):
     return t1 - t0, usage.ru_maxrss, proc.returncode, text, usage.ru_utime + usage.ru_stime
 
 
-def measure(argv, runs, cwd):
-    """Median of `runs` runs after one warm-up run (page cache, dynamic loader)."""
+def measure(argv, runs, cwd, expect=0):
+    """Median of `runs` runs after one warm-up run (page cache, dynamic loader);
+    a run that does not exit with `expect` fails the measurement."""
     _, _, status, text, _ = run_once(argv, cwd)
-    if status != 0:
+    if status != expect:
         return Result([float("nan")], 0, status, text)
     times, cpu, rss = [], [], 0
     for _ in range(runs):
         t, r, status, text, c = run_once(argv, cwd)
-        if status != 0:
+        if status != expect:
             return Result([float("nan")], 0, status, text)
         times.append(t)
         cpu.append(c)
         rss = max(rss, r)
     return Result(times, rss, 0, text, cpu)
+
+
+def write_typos_plan(path, names=100000, typos=50):
+    """A plan where the suggestions are the work: `names` personas with long
+    names that differ only at the end, and `typos` references one edit away
+    from one of them (each gets E102 with "¿quiso decir ...?")."""
+    stem = "persona_de_la_red_con_un_nombre_largo_para_medir_las_sugerencias_del_compilador_"
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(names):
+            f.write('persona %s%06d "Persona %d"\n' % (stem, i, i))
+        for k in range(typos):
+            f.write('equipo e%d "Equipo %d" { integrantes: %s%05dx }\n' % (k, k, stem, k * 7))
 
 
 def fmt_secs(s):
@@ -168,6 +181,14 @@ def main(argv):
               % (n, fmt_time(tj3[n]).strip(), fmt_cpu(tj3[n]).strip(), tj3_runs,
                  fmt_time(c).strip(), ratio))
         sys.stdout.flush()
+
+    typos_path = os.path.join(scratch, "typos.ruta")
+    write_typos_plan(typos_path)
+    typos = measure([ruta, "check", "--as-of", AS_OF, typos_path], max(1, runs[10000] // 2), scratch, expect=1)
+    print("suggestions: 50 misspelled references among 100 000 names of %d bytes (%.1f MB): %s wall, %s cpu"
+          % (len("persona_de_la_red_con_un_nombre_largo_para_medir_las_sugerencias_del_compilador_") + 6,
+             os.path.getsize(typos_path) / 1e6, fmt_time(typos).strip(), fmt_cpu(typos).strip()))
+    sys.stdout.flush()
 
     # Peak memory over every check and csv run of the large plans.
     mem = {}

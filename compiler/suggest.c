@@ -30,6 +30,10 @@ int suggest_distance(const char *a, size_t na, const char *b, size_t nb, int lim
         return limit + 1;
     /* A common prefix and suffix cost nothing: names of a large plan share
      * long ones ("indicador_lectura_12"), and the table is then tiny. */
+    while (na >= 8 && nb >= 8 && memcmp(a, b, 8) == 0) {
+        a += 8, b += 8;
+        na -= 8, nb -= 8;
+    }
     while (na && nb && *a == *b) {
         a++, b++;
         na--, nb--;
@@ -75,11 +79,9 @@ int suggest_distance(const char *a, size_t na, const char *b, size_t nb, int lim
 
 void suggest_consider(Suggest *s, const char *candidate, const void *data)
 {
-    if (strcmp(candidate, s->target) == 0)
-        return;
     int d = suggest_distance(s->target, s->tlen, candidate, strlen(candidate), s->limit);
-    if (d > s->limit)
-        return;
+    if (d == 0 || d > s->limit)
+        return; /* the same name is never a suggestion */
     if (d < s->best_dist || (d == s->best_dist && s->best && strcmp(candidate, s->best) < 0)) {
         s->best_dist = d;
         s->best = candidate;
