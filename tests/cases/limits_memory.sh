@@ -110,6 +110,18 @@ for s in attrs values blocks decls entries; do
     fi
 done
 
+# A plan cut short by the budget is still a plan: ruta territorio reports
+# its E008 (and exits 1) instead of taking it for a module and skipping it.
+mkdir -p red
+{ printf 'plan corto "Plan cortado" {\n'; awk 'BEGIN { for (i = 0; i < 1000000; i++) print "a:b" }'; echo "}"; } > red/corto.ruta
+set +e
+"$RUTA" territorio --as-of 2026-06-01 --max-memory $BUDGET red > red.out 2>&1
+rc=$?
+set -e
+[ "$rc" = 1 ] || bad "territorio with a plan over the budget: exit $rc (expected 1)"
+grep -Eq '^red/corto\.ruta:[0-9]+:[0-9]+: error: el plan necesita más de 32 MiB de memoria.*\[E008\]$' red.out ||
+    { bad "territorio: no E008 for the plan over the budget"; head -5 red.out; }
+
 # A real plan is far below any sensible budget: clean with 4 MiB.
 run aromos --max-memory 4 "$ROOT/samples/aromos.ruta"
 [ "$rc" = 0 ] || { bad "aromos under --max-memory 4: exit $rc"; head -5 aromos.out; }
