@@ -110,6 +110,17 @@ Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value
     return at;
 }
 
+void ast_note_suspect(Arena *a, FileAst *ast, Value *v)
+{
+    ValueNote *n = ARENA_NEW(a, ValueNote);
+    n->value = v;
+    if (ast->suspects_tail)
+        ast->suspects_tail->next = n;
+    else
+        ast->suspects = n;
+    ast->suspects_tail = n;
+}
+
 AttrExt *attr_ext(Arena *arena, Attr *a)
 {
     if (!a->ext)

@@ -247,13 +247,27 @@ typedef struct Comment {
     struct Comment *next;
 } Comment;
 
+/* A value the consistency checks must look at (see FileAst.suspects). */
+typedef struct ValueNote {
+    Value *value;
+    struct ValueNote *next;
+} ValueNote;
+
 typedef struct FileAst {
     uint32_t file;
     Usar *uses;
     Decl *decls;
     Comment *comments;    /* in source order */
+    /* Values that may fail a consistency check, noted while parsing so the
+     * checks need no walk over every value: percentages over 100 (E305)
+     * and ranges that end before they start (E201). In source order;
+     * usually empty. */
+    ValueNote *suspects, *suspects_tail;
     bool has_plan;        /* a top-level plan declaration was parsed */
 } FileAst;
+
+/* Appends v to ast->suspects. */
+void ast_note_suspect(Arena *a, FileAst *ast, Value *v);
 
 /* Item lists used while parsing a block. */
 typedef struct ItemList {

@@ -38,26 +38,16 @@ static void check_unused(Compilation *c)
     }
 }
 
-/* E305 for every percentage written in the plan. */
-static void check_percents_in(Compilation *c, Attr *attrs)
-{
-    for (Attr *a = attrs; a; a = a->next) {
-        for (Value *v = a->values; v; v = v->next)
-            if (v->kind == VAL_PERCENT && (v->number < 0 || v->number > 100))
-                diag_report(&c->diag, DIAG_PERCENT_RANGE, v->loc, arena_printf(&c->arena, "%g", v->number), NULL);
-        check_percents_in(c, attr_block(a));
-    }
-}
-
+/* E305 for every percentage written in the plan: the scanner noted those
+ * outside 0..100 (FileAst.suspects). */
 static void check_percents(Compilation *c)
 {
-    for (int k = 0; k < DECL_KIND_COUNT; k++) {
-        if (k == DECL_ACUERDO || k == DECL_NUDO)
-            continue;
-        DeclVec *v = &c->by_kind[k];
-        for (size_t i = 0; i < v->n; i++)
-            check_percents_in(c, v->items[i]->attrs);
-    }
+    for (size_t f = 0; f < c->nfiles; f++)
+        for (const ValueNote *n = c->files[f]->suspects; n; n = n->next) {
+            const Value *v = n->value;
+            if (v->kind == VAL_PERCENT && (v->number < 0 || v->number > 100))
+                diag_report(&c->diag, DIAG_PERCENT_RANGE, v->loc, arena_printf(&c->arena, "%g", v->number), NULL);
+        }
 }
 
 /* "un porcentaje", "un número", "una cantidad en conversaciones". */

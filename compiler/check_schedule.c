@@ -6,34 +6,23 @@
 
 #include "date.h"
 
-/* E201 for every range written anywhere (fechas, periodo, ajuste,
- * vacaciones): a walk over the values of every declaration. */
-static void check_ranges_in(Compilation *c, Attr *attrs)
+/* E201 for every range written anywhere (fechas, periodo, ajuste): the
+ * parser noted the reversed ones (FileAst.suspects); and for vacaciones. */
+static void check_ranges(Compilation *c)
 {
-    for (Attr *a = attrs; a; a = a->next) {
-        for (Value *v = a->values; v; v = v->next)
+    for (size_t f = 0; f < c->nfiles; f++)
+        for (const ValueNote *n = c->files[f]->suspects; n; n = n->next) {
+            const Value *v = n->value;
             if (v->kind == VAL_RANGE && v->date2 < v->date)
                 diag_report(&c->diag, DIAG_RANGE_REVERSED, v->loc, checks_date(c, v->date),
                             checks_date(c, v->date2), NULL);
-        check_ranges_in(c, attr_block(a));
-    }
-}
-
-static void check_ranges(Compilation *c)
-{
-    for (int k = 0; k < DECL_KIND_COUNT; k++) {
-        DeclVec *v = &c->by_kind[k];
-        for (size_t i = 0; i < v->n; i++) {
-            Decl *d = v->items[i];
-            if (k == DECL_ACUERDO || k == DECL_NUDO)
-                continue; /* their entry is checked with its seguimiento */
-            check_ranges_in(c, d->attrs);
-            for (CalDay *cd = d->days; cd; cd = cd->next)
-                if (cd->to < cd->from)
-                    diag_report(&c->diag, DIAG_RANGE_REVERSED, cd->loc, checks_date(c, cd->from),
-                                checks_date(c, cd->to), NULL);
         }
-    }
+    DeclVec *cals = &c->by_kind[DECL_CALENDARIO];
+    for (size_t i = 0; i < cals->n; i++)
+        for (CalDay *cd = cals->items[i]->days; cd; cd = cd->next)
+            if (cd->to < cd->from)
+                diag_report(&c->diag, DIAG_RANGE_REVERSED, cd->loc, checks_date(c, cd->from),
+                            checks_date(c, cd->to), NULL);
 }
 
 static Loc periodo_loc(const MPlan *p)
