@@ -7,7 +7,12 @@
 
 #include "utf8.h"
 
-enum { INTERN_MIN_CAP = 256 };
+/* The table holds at most INTERN_MAX_NAMES names (16384 slots, 256 KiB,
+ * which stay in the cache): the names that repeat (keys, people, terms)
+ * come early in a plan, while the names of a large plan's thousands of
+ * actions and indicators are unique. A name first seen once the table is
+ * full is copied, not interned. */
+enum { INTERN_MIN_CAP = 256, INTERN_MAX_NAMES = 8192 };
 
 void intern_init(InternTable *t, Arena *arena)
 {
@@ -57,12 +62,18 @@ static void grow(InternTable *t)
 
 const char *intern_name(InternTable *t, const char *s, size_t n, const char **folded)
 {
-    if ((t->n + 1) * 2 > t->cap)
+    if ((t->n + 1) * 2 > t->cap && t->n < INTERN_MAX_NAMES)
         grow(t);
     uint32_t h = hash_bytes(s, n);
     size_t i = h & (t->cap - 1);
     for (;;) {
         InternSlot *slot = &t->slots[i];
+        if (!slot->text && t->n >= INTERN_MAX_NAMES) {
+            /* Full: a copy of its own, outside the table. */
+            const char *text = arena_strndup(t->arena, s, n);
+            *folded = memchr(s, 0xC3, n) ? utf8_fold_name(t->arena, s, n) : text;
+            return text;
+        }
         if (!slot->text) {
             slot->hash = h;
             slot->len = (uint32_t)n;

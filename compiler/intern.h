@@ -1,8 +1,10 @@
 /* intern.h - one copy of each distinct name of a file.
  *
  * Contract: intern_name() returns an arena copy (NUL-terminated) of the
- * bytes s[0..n), the same pointer for the same bytes, and its accent-folded
- * form (the same pointer again when the name has no accent). Keys and
+ * bytes s[0..n), the same pointer for the same bytes among the first 8192
+ * distinct names (later new names get a copy of their own: the table's
+ * size is bounded), and its accent-folded form (the same pointer again
+ * when the name has no accent). Keys and
  * references repeat the same few names thousands of times in a large plan;
  * interning stores each once. The table itself is heap memory owned by the
  * caller and only needed while scanning: intern_free() releases it, the

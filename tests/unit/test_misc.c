@@ -198,6 +198,22 @@ void test_intern(void)
     CHECK(same && t.n == 5002);
     const char *f4;
     CHECK(intern_name(&t, "duración", strlen("duración"), &f4) == s1 && f4 == f1);
+    /* Past 8192 names the table is full: new names are copies, equal in
+     * bytes; the names it holds are still shared. */
+    bool copies = true;
+    for (int i = 5000; i < 12000; i++) {
+        snprintf(name, sizeof name, "a%d", i);
+        const char *f;
+        const char *s = intern_name(&t, name, strlen(name), &f);
+        if (strcmp(s, name) != 0 || strcmp(f, name) != 0)
+            copies = false;
+    }
+    CHECK(copies && t.n == 8192);
+    const char *fa, *fb;
+    const char *late1 = intern_name(&t, "tardío", strlen("tardío"), &fa);
+    const char *late2 = intern_name(&t, "tardío", strlen("tardío"), &fb);
+    CHECK(late1 != late2 && strcmp(late1, late2) == 0 && strcmp(fa, "tardio") == 0);
+    CHECK(intern_name(&t, "a7", 2, &fb) == intern_name(&t, "a7", 2, &fa));
     intern_free(&t);
     arena_free(&a);
 }
