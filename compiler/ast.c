@@ -13,9 +13,8 @@ Value *ast_value(Arena *a, ValueKind kind, Loc loc)
 
 /* The composite values reuse their first operand's node: one node per
  * value, whatever its shape. */
-Value *ast_value_datetime(Arena *a, Value *date, Value *time)
+Value *ast_value_datetime(Value *date, Value *time)
 {
-    (void)a;
     Value *v = date;
     bool error = date->kind == VAL_ERROR || time->kind == VAL_ERROR;
     v->loc = loc_span(date->loc, time->loc);
@@ -24,9 +23,8 @@ Value *ast_value_datetime(Arena *a, Value *date, Value *time)
     return v;
 }
 
-Value *ast_value_range(Arena *a, Value *from, Value *to)
+Value *ast_value_range(Value *from, Value *to)
 {
-    (void)a;
     Value *v = from;
     bool error = from->kind == VAL_ERROR || to->kind == VAL_ERROR;
     v->loc = loc_span(from->loc, to->loc);
@@ -50,17 +48,14 @@ static TimeUnit time_unit(const char *f)
     return UNIT_COUNT;
 }
 
-Value *ast_value_quantity(Arena *a, Value *number, const char *unit, const char *folded, Loc unit_loc)
+Value *ast_value_quantity(Value *number, const char *unit, const char *folded, Loc unit_loc)
 {
-    (void)a;
     Value *v = number;
-    bool error = number->kind == VAL_ERROR;
     v->loc = loc_span(number->loc, unit_loc);
-    v->kind = VAL_QUANTITY;
     v->text = unit;
     v->folded = folded;
-    if (error) {
-        v->kind = VAL_ERROR;
+    if (v->kind == VAL_ERROR) {
+        /* the number was reported by the scanner */
     } else if (strcmp(folded, "CLP") == 0) {
         v->kind = VAL_MONEY;
         v->money = MONEY_CLP;
@@ -68,6 +63,7 @@ Value *ast_value_quantity(Arena *a, Value *number, const char *unit, const char 
         v->kind = VAL_MONEY;
         v->money = MONEY_UF;
     } else {
+        v->kind = VAL_QUANTITY;
         v->unit = (uint8_t)time_unit(folded);
     }
     return v;

@@ -279,10 +279,11 @@ typedef struct ItemList {
 } ItemList;
 
 Value *ast_value(Arena *a, ValueKind kind, Loc loc);
-Value *ast_value_datetime(Arena *a, Value *date, Value *time);
-Value *ast_value_range(Arena *a, Value *from, Value *to);
+/* The composite values reuse their first operand's node (no allocation). */
+Value *ast_value_datetime(Value *date, Value *time);
+Value *ast_value_range(Value *from, Value *to);
 /* NUMBER followed by a unit name: a quantity, or money for CLP and UF. */
-Value *ast_value_quantity(Arena *a, Value *number, const char *unit, const char *folded, Loc unit_loc);
+Value *ast_value_quantity(Value *number, const char *unit, const char *folded, Loc unit_loc);
 typedef struct ValueList { Value *head, *tail; } ValueList;
 void ast_values_add(ValueList *l, Value *v);
 

@@ -60,6 +60,14 @@ static void grow(InternTable *t)
     t->cap = cap;
 }
 
+const char *intern_copy(Arena *arena, const char *s, size_t n, const char **folded)
+{
+    const char *text = arena_strndup(arena, s, n);
+    /* Most names have no accent: then the folded form is the same string. */
+    *folded = memchr(s, 0xC3, n) ? utf8_fold_name(arena, s, n) : text;
+    return text;
+}
+
 const char *intern_name(InternTable *t, const char *s, size_t n, const char **folded)
 {
     if ((t->n + 1) * 2 > t->cap && t->n < INTERN_MAX_NAMES)
@@ -68,12 +76,8 @@ const char *intern_name(InternTable *t, const char *s, size_t n, const char **fo
     size_t i = h & (t->cap - 1);
     for (;;) {
         InternSlot *slot = &t->slots[i];
-        if (!slot->text && t->n >= INTERN_MAX_NAMES) {
-            /* Full: a copy of its own, outside the table. */
-            const char *text = arena_strndup(t->arena, s, n);
-            *folded = memchr(s, 0xC3, n) ? utf8_fold_name(t->arena, s, n) : text;
-            return text;
-        }
+        if (!slot->text && t->n >= INTERN_MAX_NAMES)
+            return intern_copy(t->arena, s, n, folded); /* full */
         if (!slot->text) {
             slot->hash = h;
             slot->len = (uint32_t)n;
@@ -89,7 +93,6 @@ const char *intern_name(InternTable *t, const char *s, size_t n, const char **fo
                 slot->len |= INTERN_ACCENT;
                 *folded = f;
             } else {
-                /* Most names have no accent: then the folded form is the same string. */
                 slot->text = arena_strndup(t->arena, s, n);
                 *folded = slot->text;
             }

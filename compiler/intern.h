@@ -4,11 +4,11 @@
  * bytes s[0..n), the same pointer for the same bytes among the first 8192
  * distinct names (later new names get a copy of their own: the table's
  * size is bounded), and its accent-folded form (the same pointer again
- * when the name has no accent). Keys and
- * references repeat the same few names thousands of times in a large plan;
- * interning stores each once. The table itself is heap memory owned by the
- * caller and only needed while scanning: intern_free() releases it, the
- * strings stay in the arena. Not thread-safe; one table per scan.
+ * when the name has no accent). Keys and references repeat the same few
+ * names thousands of times in a large plan; interning stores each once.
+ * The table itself is heap memory owned by the caller and only needed
+ * while scanning: intern_free() releases it, the strings stay in the
+ * arena. Not thread-safe; one table per scan.
  */
 #ifndef RUTA_INTERN_H
 #define RUTA_INTERN_H
@@ -40,5 +40,8 @@ void intern_init(InternTable *t, Arena *arena);
 void intern_free(InternTable *t);
 
 const char *intern_name(InternTable *t, const char *s, size_t n, const char **folded);
+/* A copy of its own, outside any table, with its folded form: for names
+ * known to be unique (a declaration's). */
+const char *intern_copy(Arena *arena, const char *s, size_t n, const char **folded);
 
 #endif

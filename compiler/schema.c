@@ -40,10 +40,9 @@ static const SchemaEntry ENTRIES[] = {
 
 const SchemaKey *schema_find(SchemaBlock block, const char *key)
 {
-    for (int i = 0; i < schema_nkeys; i++)
-        if (schema_keys[i].block == block && strcmp(schema_keys[i].key, key) == 0)
-            return &schema_keys[i];
-    return NULL;
+    int first, count;
+    schema_block_rows(block, &first, &count);
+    return schema_find_in(first, count, key);
 }
 
 /* First row whose block is not below `block` (schema.def lists the rows

@@ -15,12 +15,13 @@ void suggest_init(Suggest *s, const char *target)
     s->best_data = NULL;
 }
 
-/* Only the cells within `limit` of the diagonal can hold a distance of at
- * most `limit`: each row computes those 2 * limit + 1 cells, with a
- * sentinel (limit + 1) on each side of the band, so comparing two names of
- * 128 bytes costs about 640 cells instead of 16 384 (docs/performance.md,
- * F8), after the common prefix and suffix are set aside. Rows are reused in rotation; every cell a row reads was written by
- * the row before it or is a sentinel. */
+/* The common prefix and suffix are set aside first. Then only the cells
+ * within `limit` of the diagonal can hold a distance of at most `limit`:
+ * each row computes those 2 * limit + 1 cells, with a sentinel (limit + 1)
+ * on each side of the band, so comparing two names of 128 bytes costs
+ * about 640 cells instead of 16 384 (docs/performance.md, F8). Rows are
+ * reused in rotation; every cell a row reads was written by the row before
+ * it or is a sentinel. */
 int suggest_distance(const char *a, size_t na, const char *b, size_t nb, int limit)
 {
     if (na > SUGGEST_MAX_LEN || nb > SUGGEST_MAX_LEN || limit < 0)

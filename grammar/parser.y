@@ -252,15 +252,15 @@ value
     | PERCENT                       { $$ = $1; }
     | MONEY                         { $$ = $1; }
     | DATE                          { $$ = $1; }
-    | DATE TIME                     { $$ = ast_value_datetime(A, $1, $2); free_value(ls, $2); }
+    | DATE TIME                     { $$ = ast_value_datetime($1, $2); free_value(ls, $2); }
     | DATE DOTDOT DATE
         {
-            $$ = ast_value_range(A, $1, $3);
+            $$ = ast_value_range($1, $3);
             free_value(ls, $3);
             if ($$->kind == VAL_RANGE && $$->date2 < $$->date)
                 ast_note_suspect(A, ls->ast, $$);
         }
-    | NUMBER NAME                   { $$ = ast_value_quantity(A, $1, $2.text, $2.folded, $2.loc); }
+    | NUMBER NAME                   { $$ = ast_value_quantity($1, $2.text, $2.folded, $2.loc); }
     | NAME                          { $$ = ast_value(A, VAL_NAME, $1.loc); $$->text = $1.text; $$->folded = $1.folded; }
     ;
 
