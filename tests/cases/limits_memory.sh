@@ -19,11 +19,8 @@
 set -eu
 : "${RUTA:?}" "${ROOT:?}"
 
-errors=0
-bad() {
-    echo "FAIL: $*"
-    errors=$((errors + 1))
-}
+LIMIT_SECONDS=300
+. "$ROOT/tests/lib/limits.sh"
 
 measure=1
 if [ ! -x /usr/bin/time ] || head -c 2 "$RUTA" | grep -q '#!' || grep -qa __asan_init "$RUTA"; then
@@ -45,8 +42,8 @@ shape() {
     esac
 }
 
-# run NAME ARGS...: ruta check with the peak RSS (KiB) in NAME.rss.
-run() {
+# check_rss NAME ARGS...: ruta check with the peak RSS (KiB) in NAME.rss.
+check_rss() {
     name=$1
     shift
     set +e
@@ -63,7 +60,7 @@ run() {
 # The fixed cost (process, stdlib modules) is measured on an empty file and
 # subtracted.
 : > vacio.ruta
-run vacio vacio.ruta
+check_rss vacio vacio.ruta
 [ "$rc" = 0 ] || bad "empty file: exit $rc"
 base=0
 [ "$measure" = 1 ] && base=$(tail -n 1 vacio.rss)
@@ -73,7 +70,7 @@ for s in attrs values blocks decls entries; do
     size=$(wc -c < $s.ruta)
 
     # Under a small budget: one E008, at a position inside the file.
-    run $s.budget --max-memory $BUDGET $s.ruta
+    check_rss $s.budget --max-memory $BUDGET $s.ruta
     if [ "$rc" != 1 ]; then
         bad "$s, --max-memory $BUDGET: exit $rc (expected 1)"
         tail -3 $s.budget.out
@@ -93,7 +90,7 @@ for s in attrs values blocks decls entries; do
     fi
 
     # Default budget: the whole file is checked; errors, but no crash.
-    run $s $s.ruta
+    check_rss $s $s.ruta
     if [ "$rc" -ge 2 ]; then
         bad "$s: exit $rc"
         tail -3 $s.out
@@ -123,9 +120,27 @@ grep -Eq '^red/corto\.ruta:[0-9]+:[0-9]+: error: el plan necesita más de 32 MiB
     { bad "territorio: no E008 for the plan over the budget"; head -5 red.out; }
 
 # A real plan is far below any sensible budget: clean with 4 MiB.
-run aromos --max-memory 4 "$ROOT/samples/aromos.ruta"
+check_rss aromos --max-memory 4 "$ROOT/samples/aromos.ruta"
 [ "$rc" = 0 ] || { bad "aromos under --max-memory 4: exit $rc"; head -5 aromos.out; }
 if grep -q 'E008' aromos.out; then bad "aromos: E008 under a 4 MiB budget"; fi
+
+# The other ways in: ruta fmt stops the same way and leaves the file as it
+# was; the JSON diagnostics carry E008 with its position.
+cp attrs.ruta fmt_attrs.ruta
+run fmt_budget fmt -w --max-memory $BUDGET fmt_attrs.ruta
+expect_rc fmt_budget 1
+expect_in fmt_budget "[E008]"
+cmp -s attrs.ruta fmt_attrs.ruta || bad "fmt -w changed a file it could not parse"
+run json_budget check --as-of 2026-06-01 --max-memory $BUDGET --diagnostics-format=json attrs.ruta
+expect_rc json_budget 1
+python3 - json_budget.out <<'PY' || bad "json: E008 missing or misplaced"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+items = doc["diagnostics"] if isinstance(doc, dict) else doc
+e008 = [d for d in items if d.get("code") == "E008"]
+assert len(e008) == 1 and len(items) == 1, items
+assert e008[0]["severity"] == "error" and e008[0]["line"] > 1, e008[0]
+PY
 
 # The option's values.
 for v in abc -1 1048577 ''; do
@@ -142,7 +157,4 @@ rc=$?
 set -e
 [ "$rc" = 0 ] || bad "--max-memory 0 (no budget): exit $rc"
 
-if [ "$errors" -gt 0 ]; then
-    echo "$errors check(s) failed"
-    exit 1
-fi
+finish
