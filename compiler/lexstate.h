@@ -29,6 +29,7 @@ typedef struct LexState {
     bool eof_reported;      /* the missing '}' at EOF was reported */
     bool too_deep;          /* the nesting limit stopped the scan */
     uint32_t text_start;    /* text block: offset of the opening quotes */
+    bool text_checked;      /* text block: the scanner found only valid UTF-8 */
     long last_bad;          /* index of the last E001 diagnostic, or -1 */
     uint32_t last_bad_end;  /* its end offset, to merge adjacent bytes */
     FileAst *ast;           /* the tree being built */
