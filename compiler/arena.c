@@ -12,7 +12,6 @@
 struct ArenaBlock {
     ArenaBlock *prev;   /* the block filled before this one */
     size_t size;        /* usable bytes in data[] */
-    size_t used;        /* bytes handed out */
     size_t populated;   /* bytes of data[] faulted in */
     size_t mapped;      /* bytes of the mapping holding the block */
     max_align_t data[]; /* storage, aligned for any type */
@@ -34,6 +33,7 @@ enum {
 
 void arena_init(Arena *a)
 {
+    a->cur = a->end = NULL;
     a->head = NULL;
     a->total = 0;
     a->limit = 0;
@@ -48,17 +48,16 @@ void arena_free(Arena *a)
         bigmem_free(b, b->mapped);
         b = prev;
     }
+    a->cur = a->end = NULL;
     a->head = NULL;
     a->total = 0;
 }
 
-void *arena_alloc(Arena *a, size_t size)
+void *arena_alloc_slow(Arena *a, size_t size)
 {
-    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (size == 0)
-        size = ARENA_ALIGN;
     ArenaBlock *b = a->head;
-    if (!b || b->size - b->used < size) {
+    size_t used = b ? (size_t)(a->cur - (char *)b->data) : 0;
+    if (!b || b->size - used < size) {
         size_t want = size > ARENA_BLOCK_MIN ? size : ARENA_BLOCK_MIN;
         if (b && b->size * 2 > want && b->size < ARENA_BLOCK_MAX)
             want = b->size * 2;
@@ -68,23 +67,24 @@ void *arena_alloc(Arena *a, size_t size)
         bigmem_populate(b, sizeof(ArenaBlock) + first);
         b->prev = a->head;
         b->size = want;
-        b->used = 0;
         b->populated = first;
         b->mapped = mapped;
         a->head = b;
         a->total += want;
         if (a->limit && a->total > a->limit)
             a->over = true;
+        used = 0;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += size;
-    if (b->used > b->populated) {
-        size_t upto = b->used + ARENA_POPULATE;
+    if (used + size > b->populated) {
+        size_t upto = used + size + ARENA_POPULATE;
         if (upto > b->size)
             upto = b->size;
         bigmem_populate((char *)b->data + b->populated, upto - b->populated);
         b->populated = upto;
     }
+    char *p = (char *)b->data + used;
+    a->cur = p + size;
+    a->end = (char *)b->data + b->populated;
     return p; /* fresh mapping: already zero */
 }
 

@@ -14,10 +14,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct ArenaBlock ArenaBlock;
 
 typedef struct Arena {
+    char *cur;          /* next free byte of the current block */
+    char *end;          /* end of its faulted-in part */
     ArenaBlock *head;   /* current block; older blocks are chained behind it */
     size_t total;       /* bytes of all blocks */
     size_t limit;       /* memory budget in bytes, 0 = none */
@@ -27,8 +30,23 @@ typedef struct Arena {
 void arena_init(Arena *a);
 void arena_free(Arena *a);
 
-/* Zero-filled, aligned to 8 bytes (every type the compiler stores). */
-void *arena_alloc(Arena *a, size_t size);
+/* The slow path of arena_alloc: a new block, or more of it faulted in.
+ * size is already rounded up to 8. */
+void *arena_alloc_slow(Arena *a, size_t size);
+
+/* Zero-filled, aligned to 8 bytes (every type the compiler stores). The
+ * common case, room left in the current block, is inline: the parser
+ * allocates once or twice per token. */
+static inline void *arena_alloc(Arena *a, size_t size)
+{
+    size = ((size ? size : 1) + 7) & ~(size_t)7;
+    if (size <= (uintptr_t)a->end - (uintptr_t)a->cur) {
+        void *p = a->cur;
+        a->cur += size;
+        return p;
+    }
+    return arena_alloc_slow(a, size);
+}
 /* Copy of s[0..len) with a terminating NUL. */
 char *arena_strndup(Arena *a, const char *s, size_t len);
 char *arena_strdup(Arena *a, const char *s);
