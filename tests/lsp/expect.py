@@ -40,9 +40,10 @@ def _range(files, cwd, item):
                   "end": _position(lines, item["end_line"], item["end_column"])}
 
 
-def check_as_lsp(ruta, path, as_of, cwd):
-    """The diagnostics `ruta check` gives for path, in LSP form (list)."""
-    out = subprocess.run([ruta, "check", "--as-of", as_of, "--diagnostics-format=json", path],
+def check_as_lsp(ruta, path, as_of, cwd, options=()):
+    """The diagnostics `ruta check [options]` gives for path, in LSP form
+    (list)."""
+    out = subprocess.run([ruta, "check", "--as-of", as_of, "--diagnostics-format=json", *options, path],
                          cwd=cwd, capture_output=True)
     items = json.loads(out.stdout.decode("utf-8"))
     files = {}
