@@ -1,6 +1,8 @@
 /* jsonw.c - streaming JSON writer. */
 #include "jsonw.h"
 
+#include "utf8.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -60,12 +62,14 @@ void jsonw_array_end(JsonW *w) { container_close(w, ']'); }
 
 void json_escape(StrBuf *out, const char *s, size_t n)
 {
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
     strbuf_putc(out, '"');
-    size_t run = 0; /* bytes pending that need no escaping */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+    const unsigned char *run = p; /* bytes pending that need no escaping */
+    while (p < end) {
+        unsigned char c = *p;
         const char *esc = NULL;
         char tmp[8];
+        size_t len = 1;
         switch (c) {
         case '"': esc = "\\\""; break;
         case '\\': esc = "\\\\"; break;
@@ -78,17 +82,23 @@ void json_escape(StrBuf *out, const char *s, size_t n)
             if (c < 0x20) {
                 snprintf(tmp, sizeof tmp, "\\u%04x", c);
                 esc = tmp;
+            } else if (c >= 0x80 && (len = utf8_valid_len(p, end)) == 0) {
+                /* Not UTF-8 (a byte of a Latin-1 file quoted in a
+                 * message): the output stays valid JSON. */
+                esc = "\xEF\xBF\xBD";
+                len = 1;
             }
         }
         if (esc) {
-            strbuf_append(out, s + i - run, run);
-            run = 0;
+            strbuf_append(out, (const char *)run, (size_t)(p - run));
             strbuf_puts(out, esc);
+            p += len;
+            run = p;
         } else {
-            run++;
+            p += len;
         }
     }
-    strbuf_append(out, s + n - run, run);
+    strbuf_append(out, (const char *)run, (size_t)(p - run));
     strbuf_putc(out, '"');
 }
 

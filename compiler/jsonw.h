@@ -1,8 +1,10 @@
 /* jsonw.h - a small streaming JSON writer with deterministic layout.
  *
  * Contract: writes into a StrBuf owned by the caller; keys are written in
- * the order the caller gives them; strings must be UTF-8 and are escaped per
- * RFC 8259 (control characters as \uXXXX). Pretty-printed with two spaces.
+ * the order the caller gives them; strings are escaped per RFC 8259
+ * (control characters as \uXXXX), and a byte that is not UTF-8 is written
+ * as U+FFFD, so the output is always valid JSON. Pretty-printed with two
+ * spaces.
  * The caller is responsible for well-nested begin/end calls.
  */
 #ifndef RUTA_JSONW_H

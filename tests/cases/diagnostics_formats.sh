@@ -202,6 +202,34 @@ set -e
 grep -q "$esc" color.json && bad "json with --color=always: ANSI escapes"
 $PY -c 'import json,sys; json.load(open(sys.argv[1]))' color.json || bad "json with --color=always: invalid JSON"
 
+# --- bytes that are not UTF-8 -------------------------------------------------------
+# A plan saved in Latin-1: messages that quote its text (a syntax error at a
+# damaged name) hold bytes that are not UTF-8. JSON and SARIF must still be
+# valid UTF-8 JSON (a strict reader rejects anything else), with U+FFFD for
+# each such byte; the text format shows the bytes as they are.
+printf 'persona ana "Ana" { rol: docente }\nacci\363n a1 "Taller" { responsable: ana }\n' > latin1.ruta
+for fmt in json sarif; do
+    set +e
+    "$RUTA" check --as-of 2026-06-01 --diagnostics-format=$fmt latin1.ruta > latin1.$fmt 2> /dev/null
+    rc=$?
+    set -e
+    [ "$rc" -eq 1 ] || bad "latin1 $fmt: exit $rc, expected 1"
+    $PY - "$fmt" latin1.$fmt <<'EOF2' || bad "latin1 $fmt: not valid UTF-8 JSON, or the bad byte not shown as U+FFFD"
+import json, sys
+fmt, path = sys.argv[1], sys.argv[2]
+data = json.loads(open(path, "rb").read().decode("utf-8"))  # strict: fails on a bad byte
+if fmt == "json":
+    messages = [d["message"] for d in data]
+else:
+    messages = [r["message"]["text"] for r in data["runs"][0]["results"]]
+assert any("acci\ufffdn" in m for m in messages), messages
+EOF2
+done
+set +e
+"$RUTA" check --as-of 2026-06-01 latin1.ruta > latin1.txt 2>&1
+set -e
+grep -q "$(printf 'acci\363n')" latin1.txt || bad "latin1 text: the byte itself not shown"
+
 # --- the reference plan -----------------------------------------------------------
 ref="$SHARED/spec/examples/aromos.ruta"
 if [ -f "$ref" ]; then

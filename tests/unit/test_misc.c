@@ -113,6 +113,15 @@ void test_json(void)
     CHECK_STR(strbuf_cstr(&b), "{\n  \"texto\": \"línea \\\"uno\\\"\\n\\ttab\\u0001\",\n"
                                "  \"lista\": [\n    1,\n    0.1,\n    null\n  ],\n  \"vacio\": []\n}\n");
     strbuf_free(&b);
+
+    /* Bytes that are not UTF-8 become U+FFFD, one each; valid multi-byte
+     * characters (2, 3 and 4 bytes) pass as they are. */
+    strbuf_init(&b);
+    static const char mixed[] = "a\xFF" "b\xC3\xB1" "c\xE2\x80" "d\xE2\x82\xAC\xF0\x9F\x98\x80\xC3";
+    json_escape(&b, mixed, sizeof mixed - 1);
+    CHECK_STR(strbuf_cstr(&b), "\"a\xEF\xBF\xBD" "b\xC3\xB1" "c\xEF\xBF\xBD\xEF\xBF\xBD" "d\xE2\x82\xAC\xF0\x9F\x98\x80"
+                               "\xEF\xBF\xBD\"");
+    strbuf_free(&b);
 }
 
 void test_source(void)
