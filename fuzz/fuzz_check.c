@@ -13,12 +13,18 @@
  * font or a file system write is covered. The PDF backend is left out: it
  * needs a font file and libharu is not built with the sanitizers.
  *
+ * Oracle: besides the sanitizers, every output meant for a program (the
+ * JSON and SARIF diagnostics, the CSV, iCalendar and JSON backends, the
+ * status) must be valid UTF-8; the target aborts when one is not.
+ *
  * Output: nothing. A crash, a sanitizer report, a leak or a timeout is a
  * finding (see docs/performance.md for how to turn it into a regression
  * test). Memory is owned by the Compilation and freed per input.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "backends.h"
@@ -31,6 +37,7 @@
 #include "model.h"
 #include "status.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -42,6 +49,16 @@ static int fuzz_as_of(void)
     return day;
 }
 
+/* The oracle: output for programs is valid UTF-8. */
+static void require_utf8(const StrBuf *out, const char *what)
+{
+    size_t bad = utf8_first_invalid(out->data ? out->data : "", out->len);
+    if (bad != out->len) {
+        fprintf(stderr, "fuzz_check: %s output is not UTF-8 at byte %zu\n", what, bad);
+        abort();
+    }
+}
+
 static void render_all(DiagEngine *d)
 {
     static const DiagFormat FORMATS[] = { DIAG_TEXT, DIAG_JSON, DIAG_SARIF };
@@ -50,6 +67,8 @@ static void render_all(DiagEngine *d)
         strbuf_init(&out);
         DiagRenderOptions ro = { FORMATS[i], FORMATS[i] == DIAG_TEXT, true };
         diag_render(d, &ro, &out);
+        if (FORMATS[i] != DIAG_TEXT) /* text shows a file's bytes as they are */
+            require_utf8(&out, FORMATS[i] == DIAG_JSON ? "JSON diagnostics" : "SARIF");
         strbuf_free(&out);
     }
 }
@@ -70,11 +89,13 @@ static void run_backends(Compilation *c, Model *m, int as_of)
         StrBuf out;
         strbuf_init(&out);
         BACKENDS[i](&ctx, &out);
+        require_utf8(&out, "backend");
         strbuf_free(&out);
     }
     StrBuf out;
     strbuf_init(&out);
     status_render(m, &out);
+    require_utf8(&out, "status");
     strbuf_free(&out);
 }
 
