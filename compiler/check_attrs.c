@@ -225,13 +225,18 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
 
 static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *attrs)
 {
-    enum { MAX_ROWS = 128 };
-    const Attr *seen[MAX_ROWS] = { 0 };
+    /* By row of the block (schema order - first): the attribute seen, and
+     * the keys offered by an E104. Only the block's rows are cleared. */
+    const Attr *seen[SCHEMA_MAX_BLOCK_ROWS];
+    bool suggested[SCHEMA_MAX_BLOCK_ROWS];
     const Term *answers[64];
     size_t nanswers = 0;
-    bool suggested[MAX_ROWS] = { false }; /* keys offered by an E104 */
     int first, nrows;
     schema_block_rows(block, &first, &nrows);
+    if (nrows > SCHEMA_MAX_BLOCK_ROWS)
+        nrows = SCHEMA_MAX_BLOCK_ROWS; /* never: a unit test bounds every block */
+    memset(seen, 0, (size_t)nrows * sizeof *seen);
+    memset(suggested, 0, (size_t)nrows * sizeof *suggested);
     for (Attr *a = attrs; a && !c->diag.stopped; a = a->next) {
         const SchemaKey *row = a->entry == ENTRY_NONE ? schema_find_in(first, nrows, a->key_folded) : NULL;
         bool entry_word = !row && (a->entry != ENTRY_NONE || ast_entry_from_name(a->key_folded) != ENTRY_NONE);
@@ -251,20 +256,20 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
                             word, NULL);
             } else {
                 const SchemaKey *hint = unknown_attribute(c, block, a);
-                if (hint && schema_order(hint) < MAX_ROWS)
-                    suggested[schema_order(hint)] = true;
+                if (hint && schema_order(hint) - first < nrows)
+                    suggested[schema_order(hint) - first] = true;
             }
             continue;
         }
-        int idx = schema_order(row);
-        if (idx < MAX_ROWS && seen[idx]) {
+        int idx = schema_order(row), k = idx - first;
+        if (k < nrows && seen[k]) {
             Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_ATTRIBUTE, a->key_loc, a->key, NULL);
-            diag_note(&c->diag, g, DIAG_NOTE_FIRST_ATTRIBUTE, seen[idx]->key_loc, NULL);
+            diag_note(&c->diag, g, DIAG_NOTE_FIRST_ATTRIBUTE, seen[k]->key_loc, NULL);
             continue;
         }
-        if (idx < MAX_ROWS)
-            seen[idx] = a;
-        a->key_id = idx;
+        if (k < nrows)
+            seen[k] = a;
+        a->key_id = (int16_t)idx;
         if ((row->flags & SK_PARENT) && nested_in_parent(d)) {
             Diagnostic *g = diag_report(&c->diag, DIAG_PARENT_TWICE, a->key_loc, a->key,
                                         ast_kind_definite(d->kind), ast_kind_definite(d->parent->kind),
@@ -286,7 +291,7 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
         return;
     for (int i = first; i < first + nrows; i++) {
         const SchemaKey *row = &schema_keys[i];
-        if (i < MAX_ROWS && (seen[i] || suggested[i]))
+        if (i - first < nrows && (seen[i - first] || suggested[i - first]))
             continue; /* present, or misspelled: the E104 already says it */
         bool parent = (row->flags & SK_PARENT) && !(row->flags & SK_OPTIONAL_PARENT) && !nested_in_parent(d);
         if (!(row->flags & SK_REQUIRED) && !parent)

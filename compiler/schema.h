@@ -89,7 +89,10 @@ extern const int schema_nkeys;
 
 /* The row of `key` (folded) in `block`, or NULL. */
 const SchemaKey *schema_find(SchemaBlock block, const char *key);
-/* The rows of a block are contiguous: [*first, *first + *count). */
+/* The rows of a block are contiguous: [*first, *first + *count), at most
+ * SCHEMA_MAX_BLOCK_ROWS of them (a unit test checks every block), so a
+ * check may keep a small array per block. */
+enum { SCHEMA_MAX_BLOCK_ROWS = 64 };
 void schema_block_rows(SchemaBlock block, int *first, int *count);
 /* schema_find within a range from schema_block_rows. */
 const SchemaKey *schema_find_in(int first, int count, const char *key);

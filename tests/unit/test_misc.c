@@ -156,7 +156,7 @@ void test_schema_rows(void)
         if (schema_keys[i].block < schema_keys[i - 1].block)
             sorted = false;
     CHECK(sorted);
-    bool same = true;
+    bool same = true, small = true;
     for (int b = 0; b <= SB_NONE; b++) {
         int first = 0, count = 0;
         for (int i = 0; i < schema_nkeys; i++)
@@ -169,8 +169,11 @@ void test_schema_rows(void)
         schema_block_rows((SchemaBlock)b, &f, &n);
         if (n != count || (count && f != first))
             same = false;
+        if (n > SCHEMA_MAX_BLOCK_ROWS)
+            small = false;
     }
     CHECK(same);
+    CHECK(small);
     int f, n;
     schema_block_rows(SB_ACCION, &f, &n);
     CHECK(n > 5 && schema_find_in(f, n, "responsable") != NULL);
