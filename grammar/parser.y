@@ -329,7 +329,7 @@ static void free_items(LexState *ls, ItemList *l)
 
 /* A value token whose content a node has copied (a declaration's title or
  * date, the second operand of a date-time or a range) is dead: the scanner
- * reuses its node for the next value (lex_new_value). */
+ * reuses its node for the next value (new_value in lexer.l). */
 static void free_value(LexState *ls, Value *v)
 {
     if (!v)
