@@ -37,10 +37,10 @@ all: $(B)/ruta
 $(B):
 	mkdir -p $(B)
 
-$(B)/parser.c $(B)/parser.h: grammar/parser.y | $(B)
+$(B)/parser.c $(B)/parser.h &: grammar/parser.y | $(B)
 	$(BISON) -Wall -Werror --defines=$(B)/parser.h -o $(B)/parser.c $<
 
-$(B)/lexer.c $(B)/lexer.h: grammar/lexer.l | $(B)
+$(B)/lexer.c $(B)/lexer.h &: grammar/lexer.l | $(B)
 	$(FLEX) --header-file=$(B)/lexer.h -o $(B)/lexer.c $<
 
 # Generated code: same standard, warnings kept but not fatal for flex's

@@ -12,6 +12,7 @@ void compilation_init(Compilation *c, const CompileOptions *opt)
     arena_init(&c->arena);
     c->arena.limit = opt->max_memory;
     source_manager_init(&c->sm);
+    c->sm.map_files = opt->map_sources;
     diag_init(&c->diag, &c->arena, &c->sm, opt->max_errors);
     symtab_init(&c->symbols);
     c->main_file = SOURCE_NO_FILE;

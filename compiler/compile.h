@@ -40,6 +40,8 @@ typedef struct CompileOptions {
     OpenTextFn open_text;        /* texts open in an editor, or NULL */
     void *open_text_ctx;
     const struct ModuleCache *cache; /* modules parsed once and shared, or NULL */
+    bool map_sources;            /* big files are mapped (source.h): one-shot
+                                    commands only, never the language server */
 } CompileOptions;
 
 typedef struct DeclVec {

@@ -18,6 +18,9 @@ void driver_env_init(DriverEnv *env, const CliOptions *cli)
     env->copt.max_errors = cli->max_errors;
     env->copt.max_memory = cli->max_memory_mib << 20;
     env->copt.as_of = cli->as_of;
+    /* A command that runs once maps big plans instead of reading them; a
+     * server would keep mappings of files the user may rewrite. */
+    env->copt.map_sources = cli->cmd != CMD_LSP;
     /* An installed binary finds its stdlib relative to itself. */
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);

@@ -126,6 +126,7 @@ static int format_one(DriverEnv *env, const char *path, size_t *unformatted)
     arena_init(&ff.arena);
     ff.arena.limit = env->copt.max_memory;
     source_manager_init(&ff.sm);
+    ff.sm.map_files = env->copt.map_sources;
     diag_init(&ff.diag, &ff.arena, &ff.sm, env->cli->max_errors);
     int status = 0;
     SourceError err = SOURCE_UNREADABLE;

@@ -19,8 +19,11 @@ typedef struct LexState {
     Arena *arena;
     InternTable names;      /* one copy of each distinct name */
     DiagEngine *diag;
-    const char *text;       /* the whole source text */
+    const SourceFile *src;  /* the file being scanned */
+    const char *text;       /* its whole text (src->text), read by offset */
     size_t len;
+    size_t input;           /* next byte to hand to the scanner (lex_input) */
+    size_t window;          /* end of the part of a mapped text prefetched */
     uint32_t file;
     uint32_t offset;        /* byte offset of the next unread byte */
     uint32_t braces[PARSE_MAX_DEPTH]; /* offsets of the open '{' */

@@ -35,6 +35,7 @@ void lsp_server_init(LspServer *s, DriverEnv *env, int in_fd, int out_fd)
     memset(s, 0, sizeof *s);
     s->copt = env->copt;
     s->copt.need_plan = false;
+    s->copt.map_sources = false;
     s->copt.open_text = open_text;
     s->copt.open_text_ctx = s;
     const CliOptions *o = env->cli;

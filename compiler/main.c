@@ -1,6 +1,9 @@
 /* main.c - the `ruta` command: parses the command line and runs a command. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "backends.h"
@@ -112,6 +115,30 @@ static int print_table(void (*fn)(StrBuf *))
     return 0;
 }
 
+/* A big plan is mapped, not read (source.h). When the file shrinks while
+ * it is mapped (another program rewrites it in place), touching a page
+ * past its new end raises SIGBUS: say what happened and exit 2 rather than
+ * die. Only async-signal-safe calls; output files are written through a
+ * temporary file, so none is left half written. */
+static void on_sigbus(int sig)
+{
+    (void)sig;
+    static const char msg[] =
+        "ruta: error: un archivo de entrada cambió mientras se leía; vuelva a ejecutar el comando\n";
+    ssize_t n = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)n;
+    _exit(2);
+}
+
+static void catch_sigbus(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigbus;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
 int main(int argc, char **argv)
 {
     CliOptions o;
@@ -123,6 +150,8 @@ int main(int argc, char **argv)
     int status;
     DriverEnv env;
     driver_env_init(&env, &o);
+    if (env.copt.map_sources)
+        catch_sigbus();
     if (o.list_codes) {
         status = print_table(diag_catalog_markdown);
     } else if (o.list_schema) {

@@ -21,6 +21,7 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
     ls.arena = arena;
     intern_init(&ls.names, arena);
     ls.diag = diag;
+    ls.src = f;
     ls.text = f->text;
     ls.len = f->len;
     ls.file = file;
@@ -29,15 +30,21 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
     /* A leading byte-order mark is ignored. */
     size_t skip = f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     ls.offset = (uint32_t)skip;
+    ls.input = ls.window = skip;
     yyscan_t scanner;
     if (yylex_init_extra(&ls, &scanner) != 0) {
         intern_free(&ls.names);
         return ast;
     }
-    YY_BUFFER_STATE buf = yy_scan_buffer(f->text + skip, f->len - skip + 2, scanner);
+    /* The scanner reads the text through lex_input (grammar/lexer.l) into
+     * a buffer of its own, which it writes to; the text itself stays
+     * read-only. */
+    YY_BUFFER_STATE buf = yy_create_buffer(NULL, PARSE_SCAN_BUFFER, scanner);
+    yy_switch_to_buffer(buf, scanner);
     yyparse(scanner, &ls);
-    yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
+    /* What is left of a mapped text may leave memory too. */
+    source_release(f, 0, f->len);
     intern_free(&ls.names);
     for (Decl *d = ast->decls; d; d = d->next)
         if (d->kind == DECL_PLAN)

@@ -24,6 +24,15 @@ enum {
     PARSE_MAX_STRING = 1024 * 1024    /* bytes in a string or text block */
 };
 
+/* The scanner's input: its buffer (it grows for a longer token), the
+ * bytes it asks for at a time, and how far ahead of it a mapped text is
+ * faulted in (source_prefetch) and behind it let go (source_release). */
+enum {
+    PARSE_SCAN_BUFFER = 128 * 1024,
+    PARSE_SCAN_READ = 64 * 1024,
+    PARSE_SCAN_WINDOW = 1024 * 1024
+};
+
 FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file);
 
 #endif

@@ -1,20 +1,23 @@
 /* source.c - loading source files and mapping offsets to lines and columns. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise */
 #include "source.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bigmem.h"
 #include "utf8.h"
 
-/* Files at least this big are read into a bigmem mapping. */
-enum { BIG_FILE = 256 * 1024 };
+/* With SourceManager.map_files, files at least this big are mapped rather
+ * than read: below it a read costs less than setting up a mapping. */
+enum { MAP_MIN = 256 * 1024 };
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -47,7 +50,7 @@ void source_manager_free(SourceManager *sm)
         free(f->path);
         free(f->real);
         if (f->owned_text && f->mapped)
-            bigmem_free(f->text, f->mapped);
+            munmap(f->text, f->mapped);
         else if (f->owned_text)
             free(f->text);
         if (!f->shared)
@@ -97,6 +100,77 @@ static SourceError errno_to_error(int e)
     }
 }
 
+static size_t page_size(void)
+{
+    long n = sysconf(_SC_PAGESIZE);
+    return n > 0 ? (size_t)n : 4096;
+}
+
+/* A read-only private mapping of the file's `len` bytes, followed by at
+ * least two zero bytes: the rest of the file's last page reads as zeros,
+ * and an anonymous zero page is reserved behind it. NULL when the file
+ * cannot be mapped (the caller reads it instead). */
+static char *map_text(int fd, size_t len, size_t *mapped)
+{
+    size_t page = page_size();
+    size_t file_bytes = (len + page - 1) / page * page;
+    size_t total = file_bytes + page;
+    char *p = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    if (mmap(p, file_bytes, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(p, total);
+        return NULL;
+    }
+    /* Read ahead generously on a cold page cache; pages are touched once,
+     * in order, by the scanner. */
+    (void)madvise(p, file_bytes, MADV_SEQUENTIAL);
+    *mapped = total;
+    return p;
+}
+
+/* Reads the whole file into heap memory (plus two NUL bytes). `size` is
+ * what fstat said; a file that grows while it is read is read on, up to
+ * SOURCE_MAX_BYTES. */
+static bool read_text(int fd, size_t size, char **out, size_t *out_len, SourceError *err)
+{
+    size_t cap = size, len = 0;
+    char *text = xrealloc(NULL, cap + 2);
+    for (;;) {
+        if (len == cap) {
+            /* The file grew while we read it: keep reading up to the cap. */
+            if (cap >= SOURCE_MAX_BYTES) {
+                char probe;
+                if (read(fd, &probe, 1) > 0) {
+                    *err = SOURCE_TOO_LARGE;
+                    free(text);
+                    return false;
+                }
+                break;
+            }
+            cap = cap ? cap * 2 : 4096;
+            if (cap > SOURCE_MAX_BYTES)
+                cap = SOURCE_MAX_BYTES;
+            text = xrealloc(text, cap + 2);
+        }
+        ssize_t n = read(fd, text + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *err = SOURCE_UNREADABLE;
+            free(text);
+            return false;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    text[len] = text[len + 1] = '\0';
+    *out = text;
+    *out_len = len;
+    return true;
+}
+
 uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
 {
     struct stat st;
@@ -122,62 +196,17 @@ uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
         close(fd);
         return SOURCE_NO_FILE;
     }
-    size_t cap = (size_t)st.st_size, len = 0;
-    /* A big file goes to a populated mapping (see bigmem.h), with room to
-     * spare in case it grows while we read; it is copied to the heap only
-     * if it outgrows that. */
-    size_t mapped = cap >= BIG_FILE ? cap + 4096 + 2 : 0;
-    char *text = mapped ? bigmem_alloc(mapped) : xrealloc(NULL, cap + 2);
-    if (mapped)
-        cap += 4096;
-    for (;;) {
-        if (len == cap) {
-            /* The file grew while we read it: keep reading up to the cap. */
-            if (cap >= SOURCE_MAX_BYTES) {
-                char probe;
-                ssize_t extra = read(fd, &probe, 1);
-                if (extra > 0) {
-                    *err = SOURCE_TOO_LARGE;
-                    if (mapped)
-                        bigmem_free(text, mapped);
-                    else
-                        free(text);
-                    close(fd);
-                    return SOURCE_NO_FILE;
-                }
-                break;
-            }
-            cap = cap ? cap * 2 : 4096;
-            if (cap > SOURCE_MAX_BYTES)
-                cap = SOURCE_MAX_BYTES;
-            if (mapped) {
-                char *heap = xrealloc(NULL, cap + 2);
-                memcpy(heap, text, len);
-                bigmem_free(text, mapped);
-                text = heap;
-                mapped = 0;
-            } else {
-                text = xrealloc(text, cap + 2);
-            }
-        }
-        ssize_t n = read(fd, text + len, cap - len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            *err = SOURCE_UNREADABLE;
-            if (mapped)
-                bigmem_free(text, mapped);
-            else
-                free(text);
-            close(fd);
-            return SOURCE_NO_FILE;
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
+    size_t len = 0, mapped = 0;
+    char *text = NULL;
+    if (sm->map_files && (size_t)st.st_size >= MAP_MIN) {
+        len = (size_t)st.st_size;
+        text = map_text(fd, len, &mapped);
+    }
+    if (!text && !read_text(fd, (size_t)st.st_size, &text, &len, err)) {
+        close(fd);
+        return SOURCE_NO_FILE;
     }
     close(fd);
-    text[len] = text[len + 1] = '\0';
     char real[PATH_MAX];
     const char *r = realpath(path, real) ? real : path;
     uint32_t id = add_file(sm, path, r, text, len);
@@ -218,18 +247,56 @@ const SourceFile *source_file(const SourceManager *sm, uint32_t id)
     return id < sm->nfiles ? &sm->files[id] : NULL;
 }
 
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22 /* Linux 5.14 */
+#endif
+
+void source_release(const SourceFile *f, size_t from, size_t to)
+{
+    if (!f->mapped)
+        return;
+    size_t page = page_size();
+    if (to > f->len)
+        to = f->len;
+    from = (from + page - 1) / page * page;
+    to = to / page * page;
+    if (to > from)
+        (void)madvise(f->text + from, to - from, MADV_DONTNEED);
+}
+
+void source_prefetch(const SourceFile *f, size_t from, size_t n)
+{
+    if (!f->mapped || from >= f->len)
+        return;
+    size_t page = page_size();
+    size_t start = from / page * page;
+    if (n > f->len - from)
+        n = f->len - from;
+    /* Older kernels: ignored, and pages fault in as they are touched. */
+    (void)madvise(f->text + start, n + (from - start), MADV_POPULATE_READ);
+}
+
+/* One pass over the text; a mapped text leaves memory again behind the
+ * pass, as after the scan. */
 static void build_lines(SourceFile *f)
 {
-    size_t n = 1;
-    for (size_t i = 0; i < f->len; i++)
-        if (f->text[i] == '\n')
-            n++;
-    f->lines = xrealloc(NULL, n * sizeof *f->lines);
+    enum { STEP = 1 << 20 };
+    size_t cap = 1024;
+    f->lines = xrealloc(NULL, cap * sizeof *f->lines);
     f->nlines = 0;
     f->lines[f->nlines++] = 0;
-    for (size_t i = 0; i < f->len; i++)
-        if (f->text[i] == '\n')
-            f->lines[f->nlines++] = (uint32_t)(i + 1);
+    for (size_t from = 0; from < f->len; from += STEP) {
+        size_t to = f->len - from > STEP ? from + STEP : f->len;
+        const char *p = f->text + from, *end = f->text + to;
+        while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+            if (f->nlines == cap) {
+                cap *= 2;
+                f->lines = xrealloc(f->lines, cap * sizeof *f->lines);
+            }
+            f->lines[f->nlines++] = (uint32_t)(++p - f->text);
+        }
+        source_release(f, from, to);
+    }
 }
 
 void source_line_col(SourceManager *sm, uint32_t file, uint32_t offset,

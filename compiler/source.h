@@ -1,11 +1,17 @@
 /* source.h - the source manager: files of one compilation and locations.
  *
- * Contract: a SourceManager owns the text of every file it loaded (heap
- * memory, freed by source_manager_free). Each text is followed by two NUL
- * bytes so the scanner can use it in place. A location (Loc) is a file id and
- * a half-open byte range; line and column are computed only when printed,
- * from a line-start table built on first use. Columns count Unicode code
- * points, 1-based.
+ * Contract: a SourceManager owns the text of every file it loaded, freed by
+ * source_manager_free. Each text is followed by two NUL bytes. A text is
+ * heap memory, or, for a big file when the manager maps files
+ * (`map_files`, one-shot commands), a read-only mapping of the file itself:
+ * its pages are read from the page cache as they are touched, and
+ * source_release() lets the ones already scanned leave memory again, so a
+ * plan is never held whole (docs/performance.md). Such a file truncated
+ * while mapped raises SIGBUS, which the command line turns into an error
+ * message (main.c); the language server never maps files. A location (Loc)
+ * is a file id and a half-open byte range; line and column are computed
+ * only when printed, from a line-start table built on first use. Columns
+ * count Unicode code points, 1-based.
  */
 #ifndef RUTA_SOURCE_H
 #define RUTA_SOURCE_H
@@ -34,12 +40,13 @@ typedef struct SourceFile {
     size_t nlines;       /* entries in lines */
     int owned_text;      /* 1 when text must be freed with the manager */
     int shared;          /* 1 when text and lines belong to another manager */
-    size_t mapped;       /* bytes of the bigmem mapping of text, 0 if heap */
+    size_t mapped;       /* bytes of the file mapping holding text, 0 if heap */
 } SourceFile;
 
 typedef struct SourceManager {
     SourceFile *files;
     size_t nfiles, cap;
+    int map_files;       /* 1: big files are mapped, not read (see above) */
 } SourceManager;
 
 typedef enum SourceError {
@@ -70,6 +77,14 @@ void source_prepare_shared(SourceManager *sm);
 uint32_t source_find_real(const SourceManager *sm, const char *real);
 
 const SourceFile *source_file(const SourceManager *sm, uint32_t id);
+
+/* For a mapped text: the pages wholly inside [from, to) may leave memory
+ * (they are read again from the file when touched). A no-op for a text in
+ * heap memory. */
+void source_release(const SourceFile *f, size_t from, size_t to);
+/* For a mapped text: maps [from, from + n) now, in one call, instead of
+ * page by page as the scanner reaches it. A no-op for a heap text. */
+void source_prefetch(const SourceFile *f, size_t from, size_t n);
 
 /* 1-based line and column (code points) of a byte offset. */
 void source_line_col(SourceManager *sm, uint32_t file, uint32_t offset,
