@@ -1,4 +1,5 @@
 /* main.c - the `ruta` command: parses the command line and runs a command. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -114,6 +115,10 @@ static int print_table(void (*fn)(StrBuf *))
 
 int main(int argc, char **argv)
 {
+    /* A file size limit (ulimit -f) makes a write fail with EFBIG, reported
+     * and cleaned up like a full disk, instead of killing the process with
+     * its temporary file left behind (output.h). */
+    signal(SIGXFSZ, SIG_IGN);
     CliOptions o;
     int r = cli_parse(argc, argv, &o, stdout, stderr);
     if (r != CLI_OK) {
