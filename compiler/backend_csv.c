@@ -5,7 +5,8 @@
  * names. Records end with CRLF; a field is quoted when it holds the
  * separator, a quote, CR or LF, with quotes doubled. Text is the plan's
  * UTF-8, byte for byte; --bom puts U+FEFF first for Excel, --sep ';' is for
- * spreadsheets in Spanish locales.
+ * spreadsheets in Spanish locales. With a sink (backends.h) the output is
+ * flushed after each record.
  */
 #include <string.h>
 
@@ -52,8 +53,10 @@ int backend_csv(const BackendCtx *ctx, StrBuf *out)
     RowList rows = rows_build(a, ctx->m, &ix, ctx->cli->with_calendar);
     StrBuf detalle;
     strbuf_init(&detalle);
-    for (size_t i = 0; i < rows.n; i++)
+    for (size_t i = 0; i < rows.n; i++) {
         put_row(out, &rows.items[i], ctx, sep, &detalle);
+        output_flush(ctx->sink, out);
+    }
     strbuf_free(&detalle);
     return 0;
 }

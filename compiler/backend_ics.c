@@ -6,7 +6,8 @@
  * (all-day), and one VTODO per acuerdo with a plazo (section 11), in the
  * order of the CSV rows (csv_rows.h). UIDs are "ID@PLANID.ruta"; DTSTAMP is
  * the backend clock (SOURCE_DATE_EPOCH or the as-of date), so the file is
- * byte-identical for the same input and clock.
+ * byte-identical for the same input and clock. With a sink (backends.h)
+ * the output is flushed after each component.
  */
 #include <stdio.h>
 #include <string.h>
@@ -260,7 +261,7 @@ void ics_end_calendar(StrBuf *out)
 }
 
 void ics_write_plan(StrBuf *out, Arena *a, const Model *m, int as_of, long long epoch, const char *uid_domain,
-                    unsigned kinds, const char *prefix)
+                    unsigned kinds, const char *prefix, OutFile *sink)
 {
     IcsCtx x = { m, as_of, out, uid_domain, prefix, "", { NULL, 0, 0 }, { NULL, 0, 0 } };
     format_dtstamp(epoch, x.dtstamp);
@@ -278,6 +279,7 @@ void ics_write_plan(StrBuf *out, Arena *a, const Model *m, int as_of, long long 
         case ROW_FERIADO:
         case ROW_VACACIONES: break;
         }
+        output_flush(sink, out);
     }
     strbuf_free(&x.text);
     strbuf_free(&x.scratch);
@@ -295,7 +297,7 @@ int backend_ics(const BackendCtx *ctx, StrBuf *out)
     }
     ics_begin_calendar(out, strbuf_cstr(&name));
     strbuf_free(&name);
-    ics_write_plan(out, &ctx->c->arena, ctx->m, ctx->as_of, ctx->epoch, p->id, ICS_ALL, NULL);
+    ics_write_plan(out, &ctx->c->arena, ctx->m, ctx->as_of, ctx->epoch, p->id, ICS_ALL, NULL, ctx->sink);
     ics_end_calendar(out);
     return 0;
 }

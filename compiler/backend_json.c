@@ -8,6 +8,9 @@
  * "tipo"); a vocabulary term is {"id", "nombre"} with its label. Actions
  * carry the fechas in force as of the as-of date and the planned ones,
  * their latest avance and their state (progress.h).
+ *
+ * With a sink (backends.h) the output is flushed after the plan object and
+ * after each element of the top-level arrays (flush()).
  */
 #include <math.h>
 #include <string.h>
@@ -29,6 +32,12 @@ typedef struct JsonCtx {
     RowsIndex ix;
     StrBuf scratch;
 } JsonCtx;
+
+/* Hands the output to the sink, if any, once an element is complete. */
+static void flush(JsonCtx *x)
+{
+    output_flush(x->b->sink, x->w.out);
+}
 
 /* ---- values ------------------------------------------------------------- */
 
@@ -311,6 +320,7 @@ static void write_personas(JsonCtx *x)
         jsonw_kv_string(w, "correo", p->correo);
         jsonw_kv_string(w, "telefono", p->telefono);
         jsonw_object_end(w);
+        flush(x);
     }
     jsonw_array_end(w);
 }
@@ -331,6 +341,7 @@ static void write_equipos(JsonCtx *x)
             j_ref(w, e->integrantes[k]->id, e->integrantes[k]->nombre);
         jsonw_array_end(w);
         jsonw_object_end(w);
+        flush(x);
     }
     jsonw_array_end(w);
 }
@@ -356,6 +367,7 @@ static void write_capacidades(JsonCtx *x)
             j_ref(w, k->acciones[a]->id, k->acciones[a]->titulo);
         jsonw_array_end(w);
         jsonw_object_end(w);
+        flush(x);
     }
     jsonw_array_end(w);
 }
@@ -438,6 +450,7 @@ static void write_acciones(JsonCtx *x)
         accion_lists(w, a);
         accion_progress(x, a);
         jsonw_object_end(w);
+        flush(x);
     }
     jsonw_array_end(w);
 }
@@ -486,8 +499,10 @@ static void write_indicadores(JsonCtx *x)
 {
     jsonw_key(&x->w, "indicadores");
     jsonw_array_begin(&x->w);
-    for (size_t i = 0; i < x->m->nindicadores; i++)
+    for (size_t i = 0; i < x->m->nindicadores; i++) {
         write_indicador(x, x->m->indicadores[i]);
+        flush(x);
+    }
     jsonw_array_end(&x->w);
 }
 
@@ -533,8 +548,10 @@ static void write_hitos(JsonCtx *x)
 {
     jsonw_key(&x->w, "hitos");
     jsonw_array_begin(&x->w);
-    for (size_t i = 0; i < x->m->nhitos; i++)
+    for (size_t i = 0; i < x->m->nhitos; i++) {
         write_hito(x, x->m->hitos[i]);
+        flush(x);
+    }
     jsonw_array_end(&x->w);
 }
 
@@ -629,6 +646,7 @@ static void write_seguimientos(JsonCtx *x)
             write_entry(x, &s->entries[k]);
         jsonw_array_end(w);
         jsonw_object_end(w);
+        flush(x);
     }
     jsonw_array_end(w);
 }
@@ -677,13 +695,17 @@ static void write_records(JsonCtx *x)
     JsonW *w = &x->w;
     jsonw_key(w, "acuerdos");
     jsonw_array_begin(w);
-    for (size_t i = 0; i < x->m->nacuerdos; i++)
+    for (size_t i = 0; i < x->m->nacuerdos; i++) {
         write_record(x, &x->m->acuerdos[i]);
+        flush(x);
+    }
     jsonw_array_end(w);
     jsonw_key(w, "nudos");
     jsonw_array_begin(w);
-    for (size_t i = 0; i < x->m->nnudos; i++)
+    for (size_t i = 0; i < x->m->nnudos; i++) {
         write_record(x, &x->m->nudos[i]);
+        flush(x);
+    }
     jsonw_array_end(w);
 }
 
@@ -713,8 +735,10 @@ static void write_autoevaluaciones(JsonCtx *x)
     JsonW *w = &x->w;
     jsonw_key(w, "autoevaluaciones");
     jsonw_array_begin(w);
-    for (size_t i = 0; i < x->m->nautoevaluaciones; i++)
+    for (size_t i = 0; i < x->m->nautoevaluaciones; i++) {
         write_autoevaluacion(x, x->m->autoevaluaciones[i]);
+        flush(x);
+    }
     jsonw_array_end(w);
 }
 
@@ -735,6 +759,7 @@ int backend_json(const BackendCtx *ctx, StrBuf *out)
     jsonw_kv_string(w, "generador", "ruta " RUTA_VERSION);
     kv_date(w, "fecha_corte", ctx->as_of);
     write_plan(&x);
+    flush(&x);
     write_personas(&x);
     write_equipos(&x);
     write_capacidades(&x);

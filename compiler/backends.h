@@ -1,9 +1,14 @@
 /* backends.h - the output backends (spec section 9).
  *
  * Contract: each backend reads an error-free, checked compilation through
- * its Model and appends its whole output to `out` (bytes, deterministic for
- * the same input and as-of date). It writes no file itself: the caller
- * writes `out` atomically (output.h). On a failure that is not the plan's
+ * its Model and appends its output to `out` (bytes, deterministic for the
+ * same input and as-of date). When ctx->sink is not NULL (csv, ics, json
+ * from main.c), the backend hands `out` to output_flush() after each
+ * record, component or element, so what it appended so far may already be
+ * in the file: it never reads back nor patches what it appended. With a
+ * NULL sink (the fuzz target; the PDF backend ignores the sink) `out` ends
+ * up holding the whole output. It opens, commits or removes no file
+ * itself: the caller does (output.h). On a failure that is not the plan's
  * fault (a missing font, libharu failing) it prints a Spanish message to
  * stderr and returns 2; otherwise 0.
  */
@@ -13,6 +18,7 @@
 #include "cli.h"
 #include "compile.h"
 #include "model.h"
+#include "output.h"
 #include "strbuf.h"
 
 typedef struct BackendCtx {
@@ -22,6 +28,7 @@ typedef struct BackendCtx {
     int as_of;               /* day number of --as-of */
     long long epoch;         /* SOURCE_DATE_EPOCH when set, else midnight UTC
                                 of the as-of date: the only clock backends use */
+    OutFile *sink;           /* where `out` streams to, or NULL to keep it whole */
 } BackendCtx;
 
 int backend_csv(const BackendCtx *ctx, StrBuf *out);

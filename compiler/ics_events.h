@@ -6,7 +6,9 @@
  * seguimientos) and VTODOs (acuerdos with a plazo) of one plan, in the
  * order of its CSV rows, with UIDs "ID@DOMAIN.ruta" and DTSTAMP from
  * `epoch`. `kinds` selects row kinds (bits 1 << RowKind); `prefix`, when
- * given, starts every SUMMARY ("Escuela X: ..."). Allocates in `a`.
+ * given, starts every SUMMARY ("Escuela X: ..."); `sink`, when not NULL,
+ * gets `out` after each component (output_flush(), backends.h). Allocates
+ * in `a`.
  */
 #ifndef RUTA_ICS_EVENTS_H
 #define RUTA_ICS_EVENTS_H
@@ -14,6 +16,7 @@
 #include "arena.h"
 #include "csv_rows.h"
 #include "model.h"
+#include "output.h"
 #include "strbuf.h"
 
 #define ICS_ALL (~0u)
@@ -22,6 +25,6 @@
 void ics_begin_calendar(StrBuf *out, const char *name);
 void ics_end_calendar(StrBuf *out);
 void ics_write_plan(StrBuf *out, Arena *a, const Model *m, int as_of, long long epoch, const char *uid_domain,
-                    unsigned kinds, const char *prefix);
+                    unsigned kinds, const char *prefix, OutFile *sink);
 
 #endif

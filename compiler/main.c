@@ -62,26 +62,63 @@ static long long clock_epoch(int as_of)
     return (long long)as_of * 86400;
 }
 
-/* ruta pdf|csv|ics|json FILE: full check, then the backend, then an atomic
- * write; nothing is written when the plan has errors. */
+typedef struct Backend {
+    int (*render)(const BackendCtx *, StrBuf *);
+    bool streams;  /* renders into an open OutFile (output.h); else whole, then written */
+} Backend;
+
+static const Backend BACKENDS[CMD_COUNT] = {
+    [CMD_PDF] = { backend_pdf, false }, /* libharu builds the document in memory */
+    [CMD_CSV] = { backend_csv, true },
+    [CMD_ICS] = { backend_ics, true },
+    [CMD_JSON] = { backend_json, true },
+};
+
+/* Renders while writing to the temporary file, renamed over `path` once
+ * complete; nothing is left behind on a failure. */
+static int render_streamed(const Backend *b, BackendCtx *ctx, const char *path)
+{
+    OutFile f;
+    if (!output_open(&f, path))
+        return 2;
+    StrBuf out;
+    strbuf_init(&out);
+    ctx->sink = &f;
+    int status = b->render(ctx, &out);
+    if (status != 0)
+        output_abort(&f);
+    else if (!output_commit(&f, &out))
+        status = 2;
+    strbuf_free(&out);
+    return status;
+}
+
+/* Renders the whole output, then writes it. */
+static int render_whole(const Backend *b, BackendCtx *ctx, const char *path)
+{
+    StrBuf out;
+    strbuf_init(&out);
+    int status = b->render(ctx, &out);
+    if (status == 0 && !output_write(path, out.data ? out.data : "", out.len))
+        status = 2;
+    strbuf_free(&out);
+    return status;
+}
+
+/* ruta pdf|csv|ics|json FILE: full check, then the backend and an atomic
+ * write; nothing is written, not even a temporary file, when the plan has
+ * errors. */
 static int run_backend(DriverEnv *env)
 {
-    static int (*const BACKENDS[CMD_COUNT])(const BackendCtx *, StrBuf *) = {
-        [CMD_PDF] = backend_pdf, [CMD_CSV] = backend_csv,
-        [CMD_ICS] = backend_ics, [CMD_JSON] = backend_json,
-    };
     const CliOptions *o = env->cli;
     Compilation c;
     Model *m = NULL;
     int status = driver_compile(env, &c, o->files[0], true, NULL, &m);
     if (status == 0 && m && m->plan) {
-        BackendCtx ctx = { o, &c, m, o->as_of, clock_epoch(o->as_of) };
-        StrBuf out;
-        strbuf_init(&out);
-        status = BACKENDS[o->cmd](&ctx, &out);
-        if (status == 0 && !output_write(o->output ? o->output : "-", out.data ? out.data : "", out.len))
-            status = 2;
-        strbuf_free(&out);
+        BackendCtx ctx = { o, &c, m, o->as_of, clock_epoch(o->as_of), NULL };
+        const Backend *b = &BACKENDS[o->cmd];
+        const char *path = o->output ? o->output : "-";
+        status = b->streams ? render_streamed(b, &ctx, path) : render_whole(b, &ctx, path);
     }
     compilation_free(&c);
     return status;
@@ -141,6 +178,10 @@ static void catch_sigbus(void)
 
 int main(int argc, char **argv)
 {
+    /* A file size limit (ulimit -f) makes a write fail with EFBIG, reported
+     * and cleaned up like a full disk, instead of killing the process with
+     * its temporary file left behind (output.h). */
+    signal(SIGXFSZ, SIG_IGN);
     CliOptions o;
     int r = cli_parse(argc, argv, &o, stdout, stderr);
     if (r != CLI_OK) {

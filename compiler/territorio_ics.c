@@ -46,7 +46,7 @@ int territory_ics(const TerritoryCtx *t, StrBuf *out)
         const MPlan *p = tp->model->plan;
         Arena *a = &tp->c.arena;
         ics_write_plan(out, a, tp->model, t->as_of, t->epoch, uid_domain(t, i, a), ICS_HITOS,
-                       p->establecimiento ? p->establecimiento : p->titulo);
+                       p->establecimiento ? p->establecimiento : p->titulo, NULL);
     }
     ics_end_calendar(out);
     return 0;

@@ -84,7 +84,7 @@ static void run_backends(Compilation *c, Model *m, int as_of)
     cli.with_calendar = true;
     cli.as_of = as_of;
     cli.max_errors = 50;
-    BackendCtx ctx = { &cli, c, m, as_of, (long long)as_of * 86400 };
+    BackendCtx ctx = { &cli, c, m, as_of, (long long)as_of * 86400, NULL };
     for (size_t i = 0; i < sizeof BACKENDS / sizeof BACKENDS[0]; i++) {
         StrBuf out;
         strbuf_init(&out);

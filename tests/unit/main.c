@@ -13,5 +13,6 @@ int main(void)
     test_intern();
     test_json();
     test_source();
+    test_output();
     return unit_failures ? 1 : 0;
 }

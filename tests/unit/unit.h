@@ -42,5 +42,6 @@ void test_schema_rows(void);
 void test_intern(void);
 void test_json(void);
 void test_source(void);
+void test_output(void);
 
 #endif
