@@ -1,7 +1,15 @@
 /* ast.c - constructors for the syntax tree; each sets kind and location. */
 #include "ast.h"
 
+#include <stdint.h>
 #include <string.h>
+
+/* The node sizes the memory budget is computed from (docs/performance.md);
+ * a field added to a node must not grow it unnoticed. */
+#if UINTPTR_MAX == UINT64_MAX
+_Static_assert(sizeof(Attr) == 64, "Attr grew past 64 bytes");
+_Static_assert(sizeof(Value) == 48, "Value grew past 48 bytes");
+#endif
 
 Value *ast_value(Arena *a, ValueKind kind, Loc loc)
 {
@@ -82,9 +90,9 @@ Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value
                Value *comment, ItemList *block, bool has_block, Loc block_loc)
 {
     Attr *at = ARENA_NEW(a, Attr);
-    at->key = key;
     at->key_folded = folded;
-    at->key_loc = key_loc;
+    at->key_begin = key_loc.begin;
+    at->key_end = key_loc.end;
     at->values = values;
     at->key_id = -1;
     Loc end = key_loc;
@@ -96,12 +104,14 @@ Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value
         end = comment->loc;
     at->loc = loc_span(key_loc, end);
     at->has_block = has_block;
-    at->block_begin = block_loc.begin;
     Attr *inner = block ? block->attrs : NULL;
-    if (comment || inner) {
+    bool spelled = key != folded && strcmp(key, folded) != 0;
+    if (comment || has_block || spelled) {
         AttrExt *x = attr_ext(a, at);
         x->comment = comment;
         x->block = inner;
+        x->block_begin = block_loc.begin;
+        x->key = spelled ? key : NULL;
     }
     return at;
 }

@@ -139,30 +139,34 @@ static inline Loc value_range_end_loc(const Value *v)
 }
 
 /* What only some attributes have: entries (a target, a comment, a { }
- * block) and autoevaluacion answers (a checklist item). */
+ * block), autoevaluacion answers (a checklist item), and a key spelled
+ * otherwise than its folded form (with an accent). */
 typedef struct AttrExt {
     struct Value *comment;   /* trailing string of an entry, or NULL */
     struct Attr *block;      /* attributes of an entry's { } block, or NULL */
     struct Decl *target;     /* named entry: the declaration it names (checks) */
     const struct Term *term; /* autoevaluacion answer: its checklist item */
+    const char *key;         /* the key as written, when not key_folded */
+    uint32_t block_begin;    /* offset of the '{' of the block (has_block) */
 } AttrExt;
 
-/* Kept small (80 bytes): one per attribute line. The entry keyword and
- * the '{' of a block are stored as offsets (attr_entry_loc() and
- * attr_block_loc() give their locations), and the fields that only
- * entries and answers use are in `ext` (NULL for a plain attribute): read
- * them through attr_comment(), attr_block(), attr_target(), attr_term(). */
+/* Kept small (64 bytes): one per attribute line. The key, the entry
+ * keyword and the '{' of a block are stored as offsets (attr_key_loc(),
+ * attr_entry_loc() and attr_block_loc() give their locations); the key is
+ * stored folded, its spelling (attr_key()) is the same string unless the
+ * user wrote an accent; the fields that only entries, answers, blocks and
+ * accented keys use are in `ext` (NULL for a plain attribute): read them
+ * through attr_comment(), attr_block(), attr_target(), attr_term(). */
 typedef struct Attr {
     Loc loc;              /* from the key (or entry keyword) to the last value */
-    Loc key_loc;          /* the key without the colon */
+    uint32_t key_begin;   /* the key without the colon: [key_begin, key_end) */
+    uint32_t key_end;
     int16_t key_id;       /* schema row (schema.h), -1 if unknown */
     uint8_t entry;        /* EntryKind: ENTRY_NONE for attributes and unnamed entries */
     uint8_t entry_len;    /* bytes of the entry keyword, for named entries */
     bool has_block;
     bool syntax_error;    /* a syntax error followed its values */
     uint32_t nvalues;     /* at least one */
-    uint32_t block_begin; /* offset of the '{' of the block */
-    const char *key;      /* key spelling */
     const char *key_folded;
     Value *values;
     struct Attr *next;
@@ -173,8 +177,19 @@ static inline Value *attr_comment(const Attr *a) { return a->ext ? a->ext->comme
 static inline Attr *attr_block(const Attr *a) { return a->ext ? a->ext->block : NULL; }
 static inline struct Decl *attr_target(const Attr *a) { return a->ext ? a->ext->target : NULL; }
 static inline const struct Term *attr_term(const Attr *a) { return a->ext ? a->ext->term : NULL; }
+/* The key as the user spelled it. */
+static inline const char *attr_key(const Attr *a)
+{
+    return a->ext && a->ext->key ? a->ext->key : a->key_folded;
+}
 /* The attribute's AttrExt, allocated on first use. */
 AttrExt *attr_ext(Arena *arena, Attr *a);
+
+/* The key, without the colon. */
+static inline Loc attr_key_loc(const Attr *a)
+{
+    return loc_make(a->loc.file, a->key_begin, a->key_end);
+}
 
 /* The entry keyword of a named entry (it starts the attribute). */
 static inline Loc attr_entry_loc(const Attr *a)
@@ -185,7 +200,8 @@ static inline Loc attr_entry_loc(const Attr *a)
 /* The '{' of an attribute's block. */
 static inline Loc attr_block_loc(const Attr *a)
 {
-    return loc_make(a->loc.file, a->block_begin, a->block_begin + 1);
+    uint32_t at = a->ext ? a->ext->block_begin : a->loc.begin;
+    return loc_make(a->loc.file, at, at + 1);
 }
 
 typedef struct Term {

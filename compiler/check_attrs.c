@@ -144,7 +144,7 @@ static const SchemaKey *unknown_attribute(Compilation *c, SchemaBlock block, Att
     suggest_init(&s, a->key_folded);
     for (int i = schema_next(block, 0); i >= 0; i = schema_next(block, i + 1))
         suggest_consider(&s, schema_keys[i].key, &schema_keys[i]);
-    Diagnostic *g = diag_report(&c->diag, DIAG_UNKNOWN_ATTRIBUTE, a->key_loc, a->key,
+    Diagnostic *g = diag_report(&c->diag, DIAG_UNKNOWN_ATTRIBUTE, attr_key_loc(a), attr_key(a),
                                 schema_block_indefinite(block), NULL);
     if (s.best) {
         diag_help(&c->diag, g, DIAG_HELP_DID_YOU_MEAN, s.best, NULL);
@@ -174,9 +174,9 @@ static void check_entry(Compilation *c, Attr *a)
     const SchemaEntry *e = schema_entry(k);
     const char *word = ast_entry_keyword(k);
     if (a->entry != ENTRY_NONE) {
-        attr_ext(&c->arena, a)->target = resolve_name(c, a->key, a->key_folded, a->key_loc, e->target_refs);
+        attr_ext(&c->arena, a)->target = resolve_name(c, attr_key(a), a->key_folded, attr_key_loc(a), e->target_refs);
     } else if (e->target == ET_REQUIRED) {
-        diag_report(&c->diag, DIAG_MISSING_ENTRY_NAME, a->key_loc, word,
+        diag_report(&c->diag, DIAG_MISSING_ENTRY_NAME, attr_key_loc(a), word,
                     schema_refs_text(e->target_refs, &c->arena), NULL);
     }
     ValueSpec spec = { e->type, 0, NULL };
@@ -200,7 +200,7 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
             suggest_init(&s, a->key_folded);
             for (const Term *term = vd->terms; term; term = term->next)
                 suggest_consider(&s, term->folded, term);
-            Diagnostic *g = diag_report(&c->diag, DIAG_UNKNOWN_ATTRIBUTE, a->key_loc, a->key,
+            Diagnostic *g = diag_report(&c->diag, DIAG_UNKNOWN_ATTRIBUTE, attr_key_loc(a), attr_key(a),
                                         schema_block_indefinite(SB_AUTOEVALUACION), NULL);
             if (s.best)
                 diag_help(&c->diag, g, DIAG_HELP_DID_YOU_MEAN, s.best, NULL);
@@ -208,7 +208,7 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
         }
         for (size_t i = 0; i < *nseen; i++)
             if (seen[i] == t) {
-                Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_ATTRIBUTE, a->key_loc, a->key, NULL);
+                Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_ATTRIBUTE, attr_key_loc(a), attr_key(a), NULL);
                 (void)g;
                 return;
             }
@@ -216,11 +216,11 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
             seen[(*nseen)++] = t;
         attr_ext(&c->arena, a)->term = t;
     } else {
-        Value key = { .kind = VAL_NAME, .loc = a->key_loc, .text = a->key, .folded = a->key_folded };
+        Value key = { .kind = VAL_NAME, .loc = attr_key_loc(a), .text = attr_key(a), .folded = a->key_folded };
         resolve_term(c, &key, "autoevaluacion_uatp");
     }
     ValueSpec spec = { VT_ANSWER, 0, NULL };
-    check_values(c, a, a->key, &spec, false);
+    check_values(c, a, attr_key(a), &spec, false);
 }
 
 static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *attrs)
@@ -252,7 +252,7 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
             if (entry_word) {
                 const char *word = ast_entry_keyword(a->entry != ENTRY_NONE ? a->entry
                                                                             : ast_entry_from_name(a->key_folded));
-                diag_report(&c->diag, DIAG_ENTRY_OUTSIDE, a->entry != ENTRY_NONE ? attr_entry_loc(a) : a->key_loc,
+                diag_report(&c->diag, DIAG_ENTRY_OUTSIDE, a->entry != ENTRY_NONE ? attr_entry_loc(a) : attr_key_loc(a),
                             word, NULL);
             } else {
                 const SchemaKey *hint = unknown_attribute(c, block, a);
@@ -263,15 +263,15 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
         }
         int idx = schema_order(row), k = idx - first;
         if (k < nrows && seen[k]) {
-            Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_ATTRIBUTE, a->key_loc, a->key, NULL);
-            diag_note(&c->diag, g, DIAG_NOTE_FIRST_ATTRIBUTE, seen[k]->key_loc, NULL);
+            Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_ATTRIBUTE, attr_key_loc(a), attr_key(a), NULL);
+            diag_note(&c->diag, g, DIAG_NOTE_FIRST_ATTRIBUTE, attr_key_loc(seen[k]), NULL);
             continue;
         }
         if (k < nrows)
             seen[k] = a;
         a->key_id = (int16_t)idx;
         if ((row->flags & SK_PARENT) && nested_in_parent(d)) {
-            Diagnostic *g = diag_report(&c->diag, DIAG_PARENT_TWICE, a->key_loc, a->key,
+            Diagnostic *g = diag_report(&c->diag, DIAG_PARENT_TWICE, attr_key_loc(a), attr_key(a),
                                         ast_kind_definite(d->kind), ast_kind_definite(d->parent->kind),
                                         d->parent->name ? d->parent->name : "", NULL);
             diag_note(&c->diag, g, DIAG_NOTE_PARENT_HERE, d->parent->name_loc,
@@ -279,11 +279,11 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
             continue;
         }
         if (attr_comment(a))
-            diag_report(&c->diag, DIAG_UNEXPECTED_COMMENT, attr_comment(a)->loc, a->key, NULL);
+            diag_report(&c->diag, DIAG_UNEXPECTED_COMMENT, attr_comment(a)->loc, attr_key(a), NULL);
         if (a->has_block)
-            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, attr_block_loc(a), a->key, NULL);
+            diag_report(&c->diag, DIAG_UNEXPECTED_BLOCK, attr_block_loc(a), attr_key(a), NULL);
         ValueSpec spec = { row->type, row->refs, row->vocab };
-        check_values(c, a, a->key, &spec, (row->flags & SK_LIST) != 0);
+        check_values(c, a, attr_key(a), &spec, (row->flags & SK_LIST) != 0);
     }
     /* After a syntax error in the block, a "missing" attribute is most
      * likely the one the error swallowed: no E105. */

@@ -24,7 +24,7 @@ static const char *record_name(Compilation *c, const MRecord *r)
 static Loc entry_head(const MEntry *e)
 {
     const Attr *a = e->attr;
-    return a->entry != ENTRY_NONE ? loc_span(attr_entry_loc(a), a->key_loc) : a->key_loc;
+    return a->entry != ENTRY_NONE ? loc_span(attr_entry_loc(a), attr_key_loc(a)) : attr_key_loc(a);
 }
 
 /* W406: an acuerdo whose plazo is before the as-of date and that no
@@ -123,7 +123,7 @@ static void check_closings(Compilation *c, Model *m)
             MRecord *r = e->target->model;
             if (s->fecha >= r->seg->fecha)
                 continue;
-            Diagnostic *g = diag_report(&c->diag, DIAG_CLOSED_BEFORE, e->attr->key_loc, ast_entry_keyword(e->kind),
+            Diagnostic *g = diag_report(&c->diag, DIAG_CLOSED_BEFORE, attr_key_loc(e->attr), ast_entry_keyword(e->kind),
                                         ast_kind_definite(e->target->kind), e->target->name,
                                         checks_date(c, s->fecha), checks_date(c, r->seg->fecha), NULL);
             diag_note(&c->diag, g, DIAG_NOTE_RECORDED_HERE, entry_head(r->entry), checks_date(c, r->seg->fecha), NULL);

@@ -275,7 +275,7 @@ static void put_attr_head(const Fmt *f, StrBuf *b, const Attr *at)
         put_src(f, b, attr_entry_loc(at).begin, attr_entry_loc(at).end);
         strbuf_putc(b, ' ');
     }
-    strbuf_puts(b, at->key);
+    strbuf_puts(b, attr_key(at));
     strbuf_putc(b, ':');
 }
 

@@ -58,7 +58,7 @@ static void put_attrs(Arena *a, StrBuf *b, const Attr *list, SchemaBlock block);
 static void put_attr(Arena *a, StrBuf *b, const Attr *at)
 {
     strbuf_printf(b, "(attr %d ", (int)at->entry);
-    put_str(b, at->key);
+    put_str(b, attr_key(at));
     for (const Value *v = at->values; v; v = v->next)
         put_value(b, v);
     if (attr_comment(at))

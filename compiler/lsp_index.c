@@ -47,15 +47,15 @@ static void index_attr(LspAnalysis *a, SchemaBlock block, const Attr *at)
 {
     if (at->entry != ENTRY_NONE) {
         if (attr_target(at))
-            add(a, (LspOcc){ .loc = at->key_loc, .role = OCC_REF, .decl = attr_target(at) });
+            add(a, (LspOcc){ .loc = attr_key_loc(at), .role = OCC_REF, .decl = attr_target(at) });
     } else if (attr_term(at)) {
-        add(a, (LspOcc){ .loc = at->key_loc, .role = OCC_TERM_REF, .term = attr_term(at) });
+        add(a, (LspOcc){ .loc = attr_key_loc(at), .role = OCC_TERM_REF, .term = attr_term(at) });
     } else {
         /* key_id: the row check_attrs found (-1 for unknown or repeated keys). */
         const SchemaKey *k = at->key_id >= 0 && at->key_id < schema_nkeys ? &schema_keys[at->key_id]
                                                                          : schema_find(block, at->key_folded);
         if (k)
-            add(a, (LspOcc){ .loc = at->key_loc, .role = OCC_KEY, .key = k });
+            add(a, (LspOcc){ .loc = attr_key_loc(at), .role = OCC_KEY, .key = k });
     }
     for (const Value *v = at->values; v; v = v->next)
         add_value(a, v);
