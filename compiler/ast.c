@@ -9,6 +9,7 @@
 #if UINTPTR_MAX == UINT64_MAX
 _Static_assert(sizeof(Attr) == 64, "Attr grew past 64 bytes");
 _Static_assert(sizeof(Value) == 48, "Value grew past 48 bytes");
+_Static_assert(sizeof(Decl) == 136, "Decl grew past 136 bytes");
 #endif
 
 Value *ast_value(Arena *a, ValueKind kind, Loc loc)
@@ -166,9 +167,9 @@ static Decl *new_decl(Arena *a, DeclKind kind, Loc kw_loc, Loc end_loc, uint32_t
 {
     Decl *d = ARENA_NEW(a, Decl);
     d->kind = kind;
-    d->kw_loc = kw_loc;
+    d->kw_end = kw_loc.end;
     d->loc = loc_span(kw_loc, end_loc);
-    d->file = file;
+    d->loc.file = file;
     return d;
 }
 
@@ -211,7 +212,6 @@ Decl *ast_decl_dated(Arena *a, DeclKind kind, Loc kw_loc, Value *date, Value *ti
 {
     Decl *d = new_decl(a, kind, kw_loc, end_loc, file);
     d->date = date->date;
-    d->date_loc = date->loc;
     d->name_loc = date->loc;
     set_title(d, title);
     d->has_block = true;
@@ -225,7 +225,7 @@ Decl *ast_vocabulario(Arena *a, Loc kw_loc, const char *name, const char *folded
 {
     Decl *d = ast_decl(a, DECL_VOCABULARIO, kw_loc, name, folded, name_loc, title, NULL, end_loc,
                        true, unclosed, file);
-    d->terms = terms;
+    d->u.voc.terms = terms;
     return d;
 }
 
@@ -234,7 +234,7 @@ Decl *ast_calendario(Arena *a, Loc kw_loc, const char *name, const char *folded,
 {
     Decl *d = ast_decl(a, DECL_CALENDARIO, kw_loc, name, folded, name_loc, title, NULL, end_loc,
                        true, unclosed, file);
-    d->days = days;
+    d->u.days = days;
     return d;
 }
 

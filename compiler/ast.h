@@ -220,15 +220,17 @@ typedef struct CalDay {
     struct CalDay *next;
 } CalDay;
 
-/* Fields ordered so that the struct has no padding holes. */
+/* Kept small (136 bytes; fields ordered so that the struct has no
+ * padding holes): a plan declares about one name per 300 bytes. What only
+ * one kind has shares storage in `u`; read it through decl_terms(),
+ * decl_index(), decl_days(), decl_owner() and decl_entry(), which give
+ * NULL for the other kinds. The file is loc.file. */
 typedef struct Decl {
     Loc loc;              /* keyword to closing brace */
-    Loc kw_loc;           /* the keyword */
-    Loc name_loc;
+    uint32_t kw_end;      /* the keyword is [loc.begin, kw_end): decl_kw_loc() */
+    Loc name_loc;         /* the name; the date of a seguimiento or autoevaluacion */
     Loc title_loc;
-    Loc date_loc;
     int date;             /* seguimiento and autoevaluacion */
-    uint32_t file;
     uint8_t kind;         /* DeclKind */
     bool has_block;
     bool unclosed;        /* the block reached end of file */
@@ -239,15 +241,52 @@ typedef struct Decl {
     const char *title;    /* NULL when absent */
     Attr *attrs;          /* attributes and entries in source order */
     struct Decl *children;/* nested declarations in source order */
-    Term *terms;          /* vocabulario */
-    CalDay *days;         /* calendario */
     struct Decl *parent;  /* enclosing declaration, NULL at top level */
-    struct Decl *owner;   /* acuerdo/nudo: the seguimiento recording it */
-    Attr *entry;          /* acuerdo/nudo: the entry that declares it */
-    void *index;          /* vocabulario: SymTab of its terms (checks) */
     void *model;          /* the typed object built for it (model.h) */
     struct Decl *next;    /* next sibling */
+    union {
+        struct {
+            Term *terms;  /* vocabulario: its terms */
+            void *index;  /* vocabulario: SymTab of its terms (checks) */
+        } voc;
+        CalDay *days;     /* calendario */
+        struct {
+            struct Decl *owner; /* acuerdo/nudo: the seguimiento recording it */
+            Attr *entry;  /* acuerdo/nudo: the entry that declares it */
+        } rec;
+    } u;
 } Decl;
+
+/* The declaration's keyword (an acuerdo's or nudo's: its whole entry). */
+static inline Loc decl_kw_loc(const Decl *d)
+{
+    return loc_make(d->loc.file, d->loc.begin, d->kw_end);
+}
+
+static inline Term *decl_terms(const Decl *d)
+{
+    return d->kind == DECL_VOCABULARIO ? d->u.voc.terms : NULL;
+}
+
+static inline void *decl_index(const Decl *d)
+{
+    return d->kind == DECL_VOCABULARIO ? d->u.voc.index : NULL;
+}
+
+static inline CalDay *decl_days(const Decl *d)
+{
+    return d->kind == DECL_CALENDARIO ? d->u.days : NULL;
+}
+
+static inline struct Decl *decl_owner(const Decl *d)
+{
+    return d->kind == DECL_ACUERDO || d->kind == DECL_NUDO ? d->u.rec.owner : NULL;
+}
+
+static inline Attr *decl_entry(const Decl *d)
+{
+    return d->kind == DECL_ACUERDO || d->kind == DECL_NUDO ? d->u.rec.entry : NULL;
+}
 
 typedef struct Usar {
     const char *path;     /* as written */

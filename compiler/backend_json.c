@@ -212,9 +212,9 @@ static void kv_seg(JsonCtx *x, const char *key, const MSeguimiento *s)
 static const Term *find_term(const Compilation *c, const char *vocab, const char *term)
 {
     const Decl *v = symtab_get(&c->symbols, vocab);
-    if (!v || v->kind != DECL_VOCABULARIO || !v->index)
+    if (!v || v->kind != DECL_VOCABULARIO || !decl_index(v))
         return NULL;
-    return symtab_get(v->index, term);
+    return symtab_get(decl_index(v), term);
 }
 
 /* Rounds to one decimal (expected shares are fractions of days). */

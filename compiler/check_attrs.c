@@ -194,11 +194,11 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
 {
     Decl *vd = symtab_get(&c->symbols, "autoevaluacion_uatp");
     if (vd && vd->kind == DECL_VOCABULARIO) {
-        const Term *t = symtab_get(vd->index, a->key_folded);
+        const Term *t = symtab_get(decl_index(vd), a->key_folded);
         if (!t) {
             Suggest s;
             suggest_init(&s, a->key_folded);
-            for (const Term *term = vd->terms; term; term = term->next)
+            for (const Term *term = decl_terms(vd); term; term = term->next)
                 suggest_consider(&s, term->folded, term);
             Diagnostic *g = diag_report(&c->diag, DIAG_UNKNOWN_ATTRIBUTE, attr_key_loc(a), attr_key(a),
                                         schema_block_indefinite(SB_AUTOEVALUACION), NULL);
@@ -310,9 +310,9 @@ static void check_decl(Compilation *c, Decl *d)
     if (c->diag.stopped)
         return;
     if (d->parent && !schema_may_nest(d->parent->kind, d->kind)) {
-        Diagnostic *g = diag_report(&c->diag, DIAG_BAD_NESTING, d->kw_loc, ast_kind_indefinite(d->kind),
+        Diagnostic *g = diag_report(&c->diag, DIAG_BAD_NESTING, decl_kw_loc(d), ast_kind_indefinite(d->kind),
                                     ast_kind_indefinite(d->parent->kind), NULL);
-        diag_note(&c->diag, g, DIAG_NOTE_PARENT_HERE, d->parent->kw_loc, ast_kind_definite(d->parent->kind),
+        diag_note(&c->diag, g, DIAG_NOTE_PARENT_HERE, decl_kw_loc(d->parent), ast_kind_definite(d->parent->kind),
                   d->parent->name ? d->parent->name : "", NULL);
     }
     if (d->kind != DECL_VOCABULARIO && d->kind != DECL_CALENDARIO)

@@ -32,7 +32,7 @@ static void check_unused(Compilation *c)
         DeclVec *v = &c->by_kind[KINDS[k]];
         for (size_t i = 0; i < v->n; i++) {
             Decl *d = v->items[i];
-            if (!d->referenced && d->file == c->main_file)
+            if (!d->referenced && d->loc.file == c->main_file)
                 diag_report(&c->diag, DIAG_UNUSED_PARTY, d->name_loc, ast_kind_definite(d->kind), d->name, NULL);
         }
     }

@@ -17,7 +17,7 @@ static void check_future_records(Compilation *c, Model *m)
         MSeguimiento *s = m->seguimientos[i];
         if (s->fecha <= m->as_of)
             continue;
-        Diagnostic *g = diag_report(&c->diag, DIAG_FUTURE_RECORD, s->decl->date_loc, checks_date(c, s->fecha),
+        Diagnostic *g = diag_report(&c->diag, DIAG_FUTURE_RECORD, s->decl->name_loc, checks_date(c, s->fecha),
                                     checks_date(c, m->as_of), NULL);
         diag_help(&c->diag, g, DIAG_HELP_AS_OF, NULL);
     }

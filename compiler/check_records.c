@@ -139,7 +139,7 @@ static void check_links(Compilation *c, Model *m)
         if (!s->hito || s->hito->fecha == s->fecha)
             continue;
         Attr *ha = decl_attr(s->decl, "hito");
-        Diagnostic *g = diag_report(&c->diag, DIAG_SEG_DATE_MISMATCH, ha ? ha->values->loc : s->decl->date_loc,
+        Diagnostic *g = diag_report(&c->diag, DIAG_SEG_DATE_MISMATCH, ha ? ha->values->loc : s->decl->name_loc,
                                     checks_date(c, s->fecha), s->hito->id, checks_date(c, s->hito->fecha), NULL);
         Attr *fa = decl_attr(s->hito->decl, "fecha");
         diag_note(&c->diag, g, DIAG_NOTE_HITO_DATE, fa ? fa->values->loc : s->hito->decl->name_loc, s->hito->id,

@@ -19,7 +19,7 @@ static void check_ranges(Compilation *c)
         }
     DeclVec *cals = &c->by_kind[DECL_CALENDARIO];
     for (size_t i = 0; i < cals->n; i++)
-        for (CalDay *cd = cals->items[i]->days; cd; cd = cd->next)
+        for (CalDay *cd = decl_days(cals->items[i]); cd; cd = cd->next)
             if (cd->to < cd->from)
                 diag_report(&c->diag, DIAG_RANGE_REVERSED, cd->loc, checks_date(c, cd->from),
                             checks_date(c, cd->to), NULL);
@@ -59,7 +59,7 @@ static void check_period(Compilation *c, Model *m)
         MSeguimiento *s = m->seguimientos[i];
         if (s->fecha >= p->inicio && s->fecha <= p->fin)
             continue;
-        Diagnostic *g = diag_report(&c->diag, DIAG_SEG_OUTSIDE_PERIOD, s->decl->date_loc,
+        Diagnostic *g = diag_report(&c->diag, DIAG_SEG_OUTSIDE_PERIOD, s->decl->name_loc,
                                     checks_date(c, s->fecha), from, to, NULL);
         diag_note(&c->diag, g, DIAG_NOTE_PERIOD, periodo_loc(p), NULL);
     }

@@ -30,8 +30,8 @@ void compilation_free(Compilation *c)
     /* Vocabulary term indexes are heap tables referenced from the tree. */
     DeclVec *vocabs = &c->by_kind[DECL_VOCABULARIO];
     for (size_t i = 0; i < vocabs->n; i++)
-        if (vocabs->items[i]->index && vocabs->items[i]->file >= c->nshared)
-            symtab_free(vocabs->items[i]->index);
+        if (decl_index(vocabs->items[i]) && vocabs->items[i]->loc.file >= c->nshared)
+            symtab_free(decl_index(vocabs->items[i]));
     for (int k = 0; k < DECL_KIND_COUNT; k++)
         free(c->by_kind[k].items);
     symtab_free(&c->symbols);

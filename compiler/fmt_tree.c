@@ -434,10 +434,10 @@ static void emit_day(Fmt *f, const CalDay *c, int level)
 
 static void put_decl_head(const Fmt *f, StrBuf *b, const Decl *d)
 {
-    put_src(f, b, d->kw_loc.begin, d->kw_loc.end);
+    put_src(f, b, decl_kw_loc(d).begin, decl_kw_loc(d).end);
     if (d->kind == DECL_SEGUIMIENTO || d->kind == DECL_AUTOEVALUACION) {
         strbuf_putc(b, ' ');
-        put_src(f, b, d->date_loc.begin, d->date_loc.end);
+        put_src(f, b, d->name_loc.begin, d->name_loc.end);
     } else if (d->name) {
         strbuf_putc(b, ' ');
         strbuf_puts(b, d->name);
@@ -450,11 +450,11 @@ static void put_decl_head(const Fmt *f, StrBuf *b, const Decl *d)
 
 static uint32_t decl_open(const Fmt *f, const Decl *d)
 {
-    uint32_t after = d->kw_loc.end;
+    uint32_t after = decl_kw_loc(d).end;
     if (d->name_loc.end > after)
         after = d->name_loc.end;
-    if (d->date_loc.end > after)
-        after = d->date_loc.end;
+    if (d->name_loc.end > after)
+        after = d->name_loc.end;
     if (d->title && d->title_loc.end > after)
         after = d->title_loc.end;
     return fmt_src_find(f->text, f->len, after, '{');
@@ -477,7 +477,7 @@ static const char *decl_one_line(const Fmt *f, const Decl *d, int level)
     const char *out = NULL;
     if (!d->has_block) {
         out = dup(f, &b);
-    } else if (!d->children && !d->terms && !d->days && (!d->attrs || !d->attrs->next) &&
+    } else if (!d->children && !decl_terms(d) && !decl_days(d) && (!d->attrs || !d->attrs->next) &&
                !fmt_doc_has_comment(&f->doc, decl_open(f, d), decl_close(f, d))) {
         bool ok = true;
         if (d->attrs) {
@@ -499,8 +499,8 @@ static void emit_decls(Fmt *f, const Decl *list, int level);
 static void emit_decl(Fmt *f, const Decl *d, int level, FmtSep sep, const char *one_line)
 {
     if (one_line) {
-        size_t l = fmt_doc_line(&f->doc, FMT_LINE_CODE, level, one_line, sep, d->kw_loc.begin);
-        fmt_doc_anchor(&f->doc, d->kw_loc.begin, d->loc.end, l, l);
+        size_t l = fmt_doc_line(&f->doc, FMT_LINE_CODE, level, one_line, sep, decl_kw_loc(d).begin);
+        fmt_doc_anchor(&f->doc, decl_kw_loc(d).begin, d->loc.end, l, l);
         return;
     }
     StrBuf b;
@@ -508,14 +508,14 @@ static void emit_decl(Fmt *f, const Decl *d, int level, FmtSep sep, const char *
     put_decl_head(f, &b, d);
     strbuf_puts(&b, " {");
     uint32_t open = decl_open(f, d), close = decl_close(f, d);
-    size_t l = fmt_doc_line(&f->doc, FMT_LINE_OPEN, level, dup(f, &b), sep, d->kw_loc.begin);
-    fmt_doc_anchor(&f->doc, d->kw_loc.begin, open + 1, l, l);
+    size_t l = fmt_doc_line(&f->doc, FMT_LINE_OPEN, level, dup(f, &b), sep, decl_kw_loc(d).begin);
+    fmt_doc_anchor(&f->doc, decl_kw_loc(d).begin, open + 1, l, l);
     strbuf_free(&b);
     emit_attrs(f, d->attrs, (SchemaBlock)d->kind, level + 1);
     emit_decls(f, d->children, level + 1);
-    for (const Term *t = d->terms; t; t = t->next)
+    for (const Term *t = decl_terms(d); t; t = t->next)
         emit_term(f, t, level + 1);
-    for (const CalDay *c = d->days; c; c = c->next)
+    for (const CalDay *c = decl_days(d); c; c = c->next)
         emit_day(f, c, level + 1);
     l = fmt_doc_line(&f->doc, FMT_LINE_CLOSE, level, "}", FMT_SEP_NONE, close);
     fmt_doc_anchor(&f->doc, close, close + 1, l, l);

@@ -88,14 +88,14 @@ static void put_decl(Arena *a, StrBuf *b, const Decl *d)
     put_attrs(a, b, d->attrs, (SchemaBlock)d->kind);
     for (const Decl *c = d->children; c; c = c->next)
         put_decl(a, b, c);
-    for (const Term *t = d->terms; t; t = t->next) {
+    for (const Term *t = decl_terms(d); t; t = t->next) {
         strbuf_puts(b, "(term ");
         put_str(b, t->name);
         put_str(b, t->label);
         put_str(b, t->description);
         strbuf_puts(b, ")\n");
     }
-    for (const CalDay *c = d->days; c; c = c->next) {
+    for (const CalDay *c = decl_days(d); c; c = c->next) {
         strbuf_printf(b, "(day %d %d %d ", (int)c->vacaciones, c->from, c->to);
         put_str(b, c->name);
         strbuf_puts(b, ")\n");

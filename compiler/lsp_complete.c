@@ -495,7 +495,7 @@ static void term_items(Items *it, const char *vocab, bool as_keys)
     const Decl *vd = symtab_get(&it->a->c.symbols, vocab);
     if (!vd || vd->kind != DECL_VOCABULARIO)
         return;
-    for (const Term *t = vd->terms; t; t = t->next)
+    for (const Term *t = decl_terms(vd); t; t = t->next)
         item(it, t->name, as_keys ? CK_PROPERTY : CK_ENUM_MEMBER, t->label, t->description,
              as_keys ? arena_printf(&it->a->c.arena, "%s: ", t->name) : NULL);
 }

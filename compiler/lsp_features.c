@@ -165,8 +165,8 @@ static void hover_decl(LspAnalysis *a, StrBuf *b, const Decl *d)
         strbuf_printf(b, " — %s", d->title);
     if (d->parent && d->parent->name)
         strbuf_printf(b, "\n\nEn %s `%s`", ast_kind_definite(d->parent->kind), d->parent->name);
-    if (d->owner)
-        strbuf_printf(b, "\n\nRegistrado en el seguimiento del %s", checks_date(&a->c, d->owner->date));
+    if (decl_owner(d))
+        strbuf_printf(b, "\n\nRegistrado en el seguimiento del %s", checks_date(&a->c, decl_owner(d)->date));
     static const struct { DeclKind kind; const char *key, *label; } FACTS[] = {
         { DECL_PERSONA, "rol", "Rol" }, { DECL_PERSONA, "cargo", "Cargo" },
         { DECL_EQUIPO, "integrantes", "Integrantes" },
@@ -392,18 +392,18 @@ static json_t *decl_symbol(LspAnalysis *a, const Decl *d)
         name = d->kind == DECL_SEGUIMIENTO || d->kind == DECL_AUTOEVALUACION
                    ? arena_printf(&a->c.arena, "%s %s", ast_kind_keyword(d->kind), checks_date(&a->c, d->date))
                    : ast_kind_keyword(d->kind);
-        sel = d->kind == DECL_SEGUIMIENTO || d->kind == DECL_AUTOEVALUACION ? d->date_loc : d->kw_loc;
+        sel = d->kind == DECL_SEGUIMIENTO || d->kind == DECL_AUTOEVALUACION ? d->name_loc : decl_kw_loc(d);
     }
     json_t *o = symbol(a, name, d->title, SYMBOL_KIND[d->kind], d->loc, sel);
     json_t *children = json_array();
     for (const Decl *ch = d->children; ch; ch = ch->next)
         json_array_append_new(children, decl_symbol(a, ch));
-    for (const Term *t = d->terms; t; t = t->next)
+    for (const Term *t = decl_terms(d); t; t = t->next)
         json_array_append_new(children, symbol(a, t->name, t->label, SK_ENUM_MEMBER, t->loc, t->loc));
     for (int k = DECL_ACUERDO; k <= DECL_NUDO && d->kind == DECL_SEGUIMIENTO; k++) {
         const DeclVec *v = &a->c.by_kind[k];
         for (size_t i = 0; i < v->n; i++)
-            if (v->items[i]->owner == d)
+            if (decl_owner(v->items[i]) == d)
                 json_array_append_new(children, symbol(a, v->items[i]->name, v->items[i]->title,
                                                        SYMBOL_KIND[k], v->items[i]->loc, v->items[i]->name_loc));
     }

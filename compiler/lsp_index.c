@@ -79,7 +79,7 @@ static void index_decl(LspAnalysis *a, Decl *d)
 {
     if (d->name && d->kind != DECL_ACUERDO && d->kind != DECL_NUDO)
         add(a, (LspOcc){ .loc = d->name_loc, .role = OCC_DECL, .decl = d });
-    for (const Term *t = d->terms; t; t = t->next)
+    for (const Term *t = decl_terms(d); t; t = t->next)
         add(a, (LspOcc){ .loc = t->loc, .role = OCC_TERM_DECL, .term = t, .vocab = d });
     const Attr *at = d->attrs;
     Decl *ch = d->children;
@@ -267,7 +267,7 @@ const Decl *lsp_term_vocab(const LspAnalysis *a, const Term *t)
 {
     const DeclVec *v = &a->c.by_kind[DECL_VOCABULARIO];
     for (size_t i = 0; i < v->n; i++)
-        for (const Term *x = v->items[i]->terms; x; x = x->next)
+        for (const Term *x = decl_terms(v->items[i]); x; x = x->next)
             if (x == t)
                 return v->items[i];
     return NULL;

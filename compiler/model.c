@@ -206,10 +206,10 @@ static void build_plan(Compilation *c, Model *m)
     p->equipo_gestion = eg && value_ref(eg) ? value_ref(eg)->model : NULL;
     if (p->calendario) {
         size_t n = 0;
-        for (CalDay *cd = p->calendario->days; cd; cd = cd->next)
+        for (CalDay *cd = decl_days(p->calendario); cd; cd = cd->next)
             n++;
         p->dias = ARENA_NEW_ARRAY(a, MCalDay, n);
-        for (CalDay *cd = p->calendario->days; cd; cd = cd->next) {
+        for (CalDay *cd = decl_days(p->calendario); cd; cd = cd->next) {
             MCalDay *x = &p->dias[p->ndias++];
             x->vacaciones = cd->vacaciones;
             x->from = cd->from;
@@ -406,8 +406,8 @@ static int compare_segs(const void *pa, const void *pb)
     if (a->fecha != b->fecha)
         return a->fecha < b->fecha ? -1 : 1;
     /* Same date: source order (files in load order, then offset). */
-    if (a->decl->file != b->decl->file)
-        return a->decl->file < b->decl->file ? -1 : 1;
+    if (a->decl->loc.file != b->decl->loc.file)
+        return a->decl->loc.file < b->decl->loc.file ? -1 : 1;
     return a->decl->loc.begin < b->decl->loc.begin ? -1 : a->decl->loc.begin > b->decl->loc.begin;
 }
 

@@ -24,12 +24,13 @@ enum {
     PARSE_MAX_STRING = 1024 * 1024    /* bytes in a string or text block */
 };
 
-/* The scanner's input: its buffer (it grows for a longer token), the
- * bytes it asks for at a time, and how far ahead of it a mapped text is
- * faulted in (source_prefetch) and behind it let go (source_release). */
+/* The scanner's input: its buffer, and how far ahead of it a mapped text
+ * is faulted in (source_prefetch) and behind it let go (source_release).
+ * Each read fills what the buffer has free; a token longer than the buffer
+ * doubles it, so a token of n bytes costs O(n) however long (flex scans a
+ * token again from its start after each read). */
 enum {
-    PARSE_SCAN_BUFFER = 128 * 1024,
-    PARSE_SCAN_READ = 64 * 1024,
+    PARSE_SCAN_BUFFER = 64 * 1024,
     PARSE_SCAN_WINDOW = 1024 * 1024
 };
 

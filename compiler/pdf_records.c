@@ -27,7 +27,7 @@ const char *pdf_r_term_label(PdfReport *R, const char *vocab, const char *term)
     Decl *v = symtab_get(&R->ctx->c->symbols, vocab);
     if (!v || v->kind != DECL_VOCABULARIO)
         return "";
-    for (const Term *t = v->terms; t; t = t->next)
+    for (const Term *t = decl_terms(v); t; t = t->next)
         if (strcmp(t->folded, term) == 0)
             return t->label;
     return "";
@@ -206,8 +206,9 @@ static const char *acuerdo_details(PdfReport *R, const MRecord *r)
 /* The text recorded by an acuerdo or nudo entry named by `d`. */
 static const char *entry_text_of(const Decl *d)
 {
-    if (d && d->entry && d->entry->values && d->entry->values->text)
-        return d->entry->values->text;
+    Attr *e = d ? decl_entry(d) : NULL;
+    if (e && e->values && e->values->text)
+        return e->values->text;
     return d ? pdf_r_decl_name(d) : "";
 }
 
@@ -672,7 +673,7 @@ void pdf_report_anexo(PdfReport *R)
     };
     pdf_r_section(R, PDF_SEC_ANEXO);
     Decl *vocab = symtab_get(&R->ctx->c->symbols, "autoevaluacion_uatp");
-    if (!vocab || vocab->kind != DECL_VOCABULARIO || !vocab->terms) {
+    if (!vocab || vocab->kind != DECL_VOCABULARIO || !decl_terms(vocab)) {
         paragraph(R, "El plan no carga el módulo «mdc», que define los ítems de este checklist "
                      "(agregue usar \"mdc\" al comienzo del plan).");
         return;
@@ -683,7 +684,7 @@ void pdf_report_anexo(PdfReport *R)
     pdf_table_begin(&t, R->L, COLS, 4);
     t.body.size = 8.5f;
     t.body.leading = 11;
-    for (const Term *term = vocab->terms; term; term = term->next) {
+    for (const Term *term = decl_terms(vocab); term; term = term->next) {
         const char *ans = answer_of(ev, term);
         PdfCell cells[4] = { cell(term->label, NULL), cell(NULL, NULL), cell(NULL, NULL), cell(NULL, NULL) };
         cells[1].box = box(ans, "si");

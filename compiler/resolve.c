@@ -32,8 +32,8 @@ static void index_terms(Compilation *c, Decl *v)
 {
     SymTab *t = ARENA_NEW(&c->arena, SymTab);
     symtab_init(t);
-    v->index = t;
-    for (Term *term = v->terms; term; term = term->next) {
+    v->u.voc.index = t;
+    for (Term *term = decl_terms(v); term; term = term->next) {
         Term *first = symtab_put(t, term->folded, term);
         if (first) {
             Diagnostic *g = diag_report(&c->diag, DIAG_DUPLICATE_NAME, term->loc, term->name, NULL);
@@ -57,11 +57,10 @@ static void declare_entry_ids(Compilation *c, Decl *seg)
             d->name = b->values->text;
             d->folded = b->values->folded;
             d->name_loc = b->values->loc;
-            d->kw_loc = a->loc;
+            d->kw_end = a->loc.end;
             d->loc = a->loc;
-            d->file = seg->file;
-            d->owner = seg;
-            d->entry = a;
+            d->u.rec.owner = seg;
+            d->u.rec.entry = a;
             d->title = a->values && a->values->kind == VAL_STRING ? a->values->text : NULL;
             declare(c, d);
             value_set_ref(b->values, d);
@@ -75,7 +74,7 @@ static void collect_decl(Compilation *c, Decl *d)
     declare(c, d);
     if (d->kind == DECL_PLAN && !c->plan && !d->parent)
         c->plan = d;
-    if (d->kind == DECL_VOCABULARIO && !d->index)
+    if (d->kind == DECL_VOCABULARIO && !decl_index(d))
         index_terms(c, d); /* shared modules come with their index built */
     if (d->kind == DECL_SEGUIMIENTO)
         declare_entry_ids(c, d);
@@ -193,11 +192,11 @@ const Term *resolve_term(Compilation *c, Value *v, const char *vocab)
             diag_help(&c->diag, g, DIAG_HELP_USE_MODULE, module, NULL);
         return NULL;
     }
-    const Term *t = symtab_get(vd->index, v->folded);
+    const Term *t = symtab_get(decl_index(vd), v->folded);
     if (!t) {
         Suggest s;
         suggest_init(&s, v->folded);
-        for (const Term *term = vd->terms; term; term = term->next)
+        for (const Term *term = decl_terms(vd); term; term = term->next)
             suggest_consider(&s, term->folded, term);
         Diagnostic *g = diag_report(&c->diag, DIAG_UNDEFINED_TERM, v->loc, v->text, vocab, NULL);
         if (s.best) {
@@ -206,7 +205,7 @@ const Term *resolve_term(Compilation *c, Value *v, const char *vocab)
             StrBuf b;
             strbuf_init(&b);
             size_t n = 0;
-            for (const Term *term = vd->terms; term && n < 20; term = term->next, n++)
+            for (const Term *term = decl_terms(vd); term && n < 20; term = term->next, n++)
                 strbuf_printf(&b, "%s%s", n ? ", " : "", term->name);
             if (n == 20)
                 strbuf_puts(&b, ", …");

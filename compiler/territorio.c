@@ -276,7 +276,7 @@ static void report_double_booking(TerritoryPlan *plans, const Booking *x, const 
     if (!g)
         return;
     source_prepare_shared(&other->c.sm);
-    uint32_t id = source_import(&c->sm, source_file(&other->c.sm, x->hito->decl->file));
+    uint32_t id = source_import(&c->sm, source_file(&other->c.sm, x->hito->decl->loc.file));
     Attr *ofa = decl_attr(x->hito->decl, "fecha");
     Loc oloc = ofa ? ofa->values->loc : x->hito->decl->name_loc;
     oloc.file = id;
