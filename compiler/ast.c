@@ -8,7 +8,7 @@
  * a field added to a node must not grow it unnoticed. */
 #if UINTPTR_MAX == UINT64_MAX
 _Static_assert(sizeof(Attr) == 64, "Attr grew past 64 bytes");
-_Static_assert(sizeof(Value) == 48, "Value grew past 48 bytes");
+_Static_assert(sizeof(Value) == 40, "Value grew past 40 bytes");
 _Static_assert(sizeof(Decl) == 136, "Decl grew past 136 bytes");
 #endif
 
@@ -61,8 +61,7 @@ Value *ast_value_quantity(Value *number, const char *unit, const char *folded, L
 {
     Value *v = number;
     v->loc = loc_span(number->loc, unit_loc);
-    v->text = unit;
-    v->folded = folded;
+    value_set_name(v, unit, folded);
     if (v->kind == VAL_ERROR) {
         /* the number was reported by the scanner */
     } else if (strcmp(folded, "CLP") == 0) {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "intern.h"
 #include "source.h"
 
 /* Declaration kinds; also the kinds of names in the plan's namespace. */
@@ -70,22 +71,24 @@ typedef enum MoneyUnit { MONEY_CLP, MONEY_UF } MoneyUnit;
 /* Time units of quantities; UNIT_COUNT is a free count unit. */
 typedef enum TimeUnit { UNIT_COUNT, UNIT_MIN, UNIT_HORA, UNIT_DIA, UNIT_SEMANA, UNIT_MES } TimeUnit;
 
-/* Kept small (48 bytes): a plan has about one value per 45 bytes of text.
+/* Kept small (40 bytes): a plan has about one value per 45 bytes of text.
  * The kind-specific fields share storage where no kind uses both: `number`
  * (NUMBER, PERCENT, MONEY, QUANTITY), the day fields (DATE, DATETIME,
  * RANGE) and what a NAME resolved to, which `resolved` tells; read the
  * latter only through value_ref() and value_term(), set it only through
- * value_set_ref() and value_set_term(). */
+ * value_set_ref() and value_set_term(). The folded form of a NAME or a
+ * unit is reached from its text (value_folded(); intern.h), set with
+ * value_set_name(). */
 typedef enum ValueResolved { VALUE_UNRESOLVED, VALUE_REF, VALUE_TERM } ValueResolved;
 
 typedef struct Value {
     Loc loc;
-    uint8_t kind;        /* ValueKind */
-    uint8_t money;       /* MoneyUnit: MONEY */
-    uint8_t unit;        /* TimeUnit: QUANTITY */
-    uint8_t resolved;    /* ValueResolved: NAME */
+    unsigned kind : 8;   /* ValueKind */
+    unsigned money : 2;  /* MoneyUnit: MONEY */
+    unsigned unit : 4;   /* TimeUnit: QUANTITY */
+    unsigned resolved : 2; /* ValueResolved: NAME */
+    unsigned accent : 1; /* NAME or unit: the folded form is not `text` */
     const char *text;    /* STRING/TEXT content, NAME spelling, QUANTITY unit */
-    const char *folded;  /* NAME or unit, accent-folded */
     union {
         double number;   /* NUMBER, PERCENT, MONEY amount, QUANTITY amount */
         struct {
@@ -100,6 +103,20 @@ typedef struct Value {
     };
     struct Value *next;  /* next value of a list */
 } Value;
+
+/* A NAME's or a unit's accent-folded form. */
+static inline const char *value_folded(const Value *v)
+{
+    return v->accent ? intern_folded_of(v->text) : v->text;
+}
+
+/* Sets the spelling of a NAME or a unit: `text` as the scanner returns it
+ * (intern.h), `folded` its folded form. */
+static inline void value_set_name(Value *v, const char *text, const char *folded)
+{
+    v->text = text;
+    v->accent = folded != text;
+}
 
 /* The declaration a NAME resolves to, or NULL. */
 static inline struct Decl *value_ref(const Value *v)

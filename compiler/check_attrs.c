@@ -46,7 +46,7 @@ static void type_error(Compilation *c, const char *key, const ValueSpec *spec, c
 static bool name_in(const Value *v, const char *const *words)
 {
     for (; *words; words++)
-        if (strcmp(v->folded, *words) == 0)
+        if (strcmp(value_folded(v), *words) == 0)
             return true;
     return false;
 }
@@ -216,7 +216,8 @@ static void check_answer(Compilation *c, Attr *a, const Term **seen, size_t *nse
             seen[(*nseen)++] = t;
         attr_ext(&c->arena, a)->term = t;
     } else {
-        Value key = { .kind = VAL_NAME, .loc = attr_key_loc(a), .text = attr_key(a), .folded = a->key_folded };
+        Value key = { .kind = VAL_NAME, .loc = attr_key_loc(a) };
+        value_set_name(&key, attr_key(a), a->key_folded);
         resolve_term(c, &key, "autoevaluacion_uatp");
     }
     ValueSpec spec = { VT_ANSWER, 0, NULL };

@@ -295,7 +295,7 @@ MMeasure rows_value_measure(const Value *v)
     m.kind = v->kind;
     m.value = v->number;
     m.unit = v->kind == VAL_QUANTITY ? v->text : NULL;
-    m.unit_folded = v->kind == VAL_QUANTITY ? v->folded : NULL;
+    m.unit_folded = v->kind == VAL_QUANTITY ? value_folded(v) : NULL;
     m.loc = v->loc;
     return m;
 }

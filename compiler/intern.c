@@ -60,12 +60,26 @@ static void grow(InternTable *t)
     t->cap = cap;
 }
 
+const char *intern_store(Arena *arena, const char *s, size_t n, const char *folded)
+{
+    /* [folded pointer][text]: the pointer is 8-byte aligned. */
+    char *block = arena_alloc(arena, sizeof folded + n + 1);
+    char *text = block + sizeof folded;
+    memcpy(block, &folded, sizeof folded);
+    memcpy(text, s, n);
+    text[n] = '\0';
+    return text;
+}
+
 const char *intern_copy(Arena *arena, const char *s, size_t n, const char **folded)
 {
-    const char *text = arena_strndup(arena, s, n);
     /* Most names have no accent: then the folded form is the same string. */
-    *folded = memchr(s, 0xC3, n) ? utf8_fold_name(arena, s, n) : text;
-    return text;
+    if (!memchr(s, 0xC3, n)) {
+        *folded = arena_strndup(arena, s, n);
+        return *folded;
+    }
+    *folded = utf8_fold_name(arena, s, n);
+    return intern_store(arena, s, n, *folded);
 }
 
 const char *intern_name(InternTable *t, const char *s, size_t n, const char **folded)
@@ -80,30 +94,13 @@ const char *intern_name(InternTable *t, const char *s, size_t n, const char **fo
             return intern_copy(t->arena, s, n, folded); /* full */
         if (!slot->text) {
             slot->hash = h;
-            slot->len = (uint32_t)n;
-            if (memchr(s, 0xC3, n)) {
-                /* [folded pointer][text]: the pointer is 8-byte aligned. */
-                char *block = arena_alloc(t->arena, sizeof(const char *) + n + 1);
-                char *text = block + sizeof(const char *);
-                memcpy(text, s, n);
-                text[n] = '\0';
-                const char *f = utf8_fold_name(t->arena, s, n);
-                memcpy(block, &f, sizeof f);
-                slot->text = text;
-                slot->len |= INTERN_ACCENT;
-                *folded = f;
-            } else {
-                slot->text = arena_strndup(t->arena, s, n);
-                *folded = slot->text;
-            }
+            slot->text = intern_copy(t->arena, s, n, folded);
+            slot->len = (uint32_t)n | (*folded != slot->text ? INTERN_ACCENT : 0);
             t->n++;
             return slot->text;
         }
         if (slot->hash == h && (slot->len & ~INTERN_ACCENT) == n && memcmp(slot->text, s, n) == 0) {
-            if (slot->len & INTERN_ACCENT)
-                memcpy(folded, slot->text - sizeof(const char *), sizeof *folded);
-            else
-                *folded = slot->text;
+            *folded = slot->len & INTERN_ACCENT ? intern_folded_of(slot->text) : slot->text;
             return slot->text;
         }
         i = (i + 1) & (t->cap - 1);

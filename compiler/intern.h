@@ -15,12 +15,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
-/* 16 bytes a slot: the folded form of a name with an accent is reached
- * through a pointer stored in the arena just before its text (flag
- * INTERN_ACCENT in len); a name without one is its own folded form. */
+/* Every name the scanner returns has one layout: a name with an accent
+ * (its folded form differs) is stored right after a pointer to its folded
+ * form, so the text alone leads to it (intern_folded_of), which is how a
+ * NAME value keeps both in one field (ast.h value_folded); a name without
+ * one is its own folded form (the same pointer).
+ *
+ * 16 bytes a slot: the flag INTERN_ACCENT in len says which layout. */
 typedef struct InternSlot {
     const char *text;    /* NULL for an empty slot */
     uint32_t hash;
@@ -43,5 +48,18 @@ const char *intern_name(InternTable *t, const char *s, size_t n, const char **fo
 /* A copy of its own, outside any table, with its folded form: for names
  * known to be unique (a declaration's). */
 const char *intern_copy(Arena *arena, const char *s, size_t n, const char **folded);
+/* A copy of text[0..n) laid out as above with the given folded form (a
+ * name that is not the folding of its bytes: one with bad bytes
+ * replaced); returns the text. */
+const char *intern_store(Arena *arena, const char *s, size_t n, const char *folded);
+
+/* The folded form of a name stored by this module whose folded form is
+ * not itself (see above). */
+static inline const char *intern_folded_of(const char *text)
+{
+    const char *f;
+    memcpy(&f, text - sizeof f, sizeof f);
+    return f;
+}
 
 #endif

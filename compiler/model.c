@@ -46,7 +46,7 @@ static MMeasure measure_of(const Value *v)
     m.kind = v->kind;
     m.value = v->number;
     m.unit = v->kind == VAL_QUANTITY ? v->text : NULL;
-    m.unit_folded = v->kind == VAL_QUANTITY ? v->folded : NULL;
+    m.unit_folded = v->kind == VAL_QUANTITY ? value_folded(v) : NULL;
     m.time_unit = v->kind == VAL_QUANTITY ? v->unit : UNIT_COUNT;
     m.loc = v->loc;
     return m;
@@ -329,7 +329,7 @@ static void build_indicadores(Compilation *c, Model *m)
         x->medio_verificacion = text_of(d, "medio_verificacion");
         x->frecuencia = term_of(d, "frecuencia");
         Value *s = first_value(d, "sentido");
-        x->decreciente = s && s->kind == VAL_NAME && strcmp(s->folded, "decreciente") == 0;
+        x->decreciente = s && s->kind == VAL_NAME && strcmp(value_folded(s), "decreciente") == 0;
         d->model = x;
         m->indicadores[m->nindicadores++] = x;
         if (x->accion)
@@ -602,7 +602,7 @@ static void build_autoevaluaciones(Compilation *c, Model *m)
                 x->uatp = val && value_ref(val) ? value_ref(val)->model : NULL;
             } else if (attr_term(at) && val && val->kind == VAL_NAME) {
                 x->answers[x->nanswers].item = attr_term(at);
-                x->answers[x->nanswers].respuesta = val->folded;
+                x->answers[x->nanswers].respuesta = value_folded(val);
                 x->nanswers++;
             }
         }

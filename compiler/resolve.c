@@ -55,7 +55,7 @@ static void declare_entry_ids(Compilation *c, Decl *seg)
             Decl *d = ARENA_NEW(&c->arena, Decl);
             d->kind = k == ENTRY_ACUERDO ? DECL_ACUERDO : DECL_NUDO;
             d->name = b->values->text;
-            d->folded = b->values->folded;
+            d->folded = value_folded(b->values);
             d->name_loc = b->values->loc;
             d->kw_end = a->loc.end;
             d->loc = a->loc;
@@ -154,7 +154,7 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
 
 Decl *resolve_ref(Compilation *c, Value *v, unsigned refs)
 {
-    Decl *d = resolve_name(c, v->text, v->folded, v->loc, refs);
+    Decl *d = resolve_name(c, v->text, value_folded(v), v->loc, refs);
     value_set_ref(v, d);
     return d;
 }
@@ -192,10 +192,10 @@ const Term *resolve_term(Compilation *c, Value *v, const char *vocab)
             diag_help(&c->diag, g, DIAG_HELP_USE_MODULE, module, NULL);
         return NULL;
     }
-    const Term *t = symtab_get(decl_index(vd), v->folded);
+    const Term *t = symtab_get(decl_index(vd), value_folded(v));
     if (!t) {
         Suggest s;
-        suggest_init(&s, v->folded);
+        suggest_init(&s, value_folded(v));
         for (const Term *term = decl_terms(vd); term; term = term->next)
             suggest_consider(&s, term->folded, term);
         Diagnostic *g = diag_report(&c->diag, DIAG_UNDEFINED_TERM, v->loc, v->text, vocab, NULL);

@@ -350,8 +350,7 @@ static ValueList values_of(Value *v)
 static Value *name_value(LexState *ls, const Name *n)
 {
     Value *v = ast_value(A, VAL_NAME, n->loc);
-    v->text = n->text;
-    v->folded = n->folded;
+    value_set_name(v, n->text, n->folded);
     return v;
 }
 
