@@ -128,10 +128,10 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
     if (!d) {
         Suggest s;
         suggest_init(&s, folded);
-        for (size_t i = 0; i < c->symbols.cap; i++) {
-            const SymSlot *slot = &c->symbols.slots[i];
-            if (slot->key && (refs & R_BIT(((Decl *)slot->value)->kind)))
-                suggest_consider(&s, slot->key, slot->value);
+        for (size_t i = 0; i < c->symbols.count; i++) {
+            const SymEntry *e = &c->symbols.entries[i];
+            if (refs & R_BIT(((Decl *)e->value)->kind))
+                suggest_consider(&s, e->key, e->value);
         }
         Diagnostic *g = diag_report(&c->diag, DIAG_UNDEFINED_NAME, loc, name, NULL);
         if (s.best) {

@@ -1,13 +1,14 @@
-/* symtab.c - open-addressing string hash map (FNV-1a). */
+/* symtab.c - string hash map (FNV-1a): entries in insertion order, found
+ * through an open-addressing index. */
 #include "symtab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned hash_str(const char *s)
+static uint32_t hash_str(const char *s)
 {
-    unsigned h = 2166136261u;
+    uint32_t h = 2166136261u;
     for (; *s; s++) {
         h ^= (unsigned char)*s;
         h *= 16777619u;
@@ -15,15 +16,28 @@ static unsigned hash_str(const char *s)
     return h;
 }
 
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (!q) {
+        fputs("ruta: error: memoria insuficiente\n", stderr);
+        abort();
+    }
+    return q;
+}
+
 void symtab_init(SymTab *t)
 {
     t->slots = NULL;
-    t->cap = t->count = 0;
+    t->cap = 0;
+    t->entries = NULL;
+    t->count = t->capentries = 0;
 }
 
 void symtab_free(SymTab *t)
 {
     free(t->slots);
+    free(t->entries);
     symtab_init(t);
 }
 
@@ -35,22 +49,17 @@ static void rehash(SymTab *t, size_t cap)
         abort();
     }
     for (size_t i = 0; i < t->cap; i++) {
-        SymSlot *s = &t->slots[i];
-        if (!s->key)
+        const SymSlot *s = &t->slots[i];
+        if (!s->entry)
             continue;
         size_t j = s->hash & (cap - 1);
-        while (slots[j].key)
+        while (slots[j].entry)
             j = (j + 1) & (cap - 1);
         slots[j] = *s;
     }
     free(t->slots);
     t->slots = slots;
     t->cap = cap;
-}
-
-static void grow(SymTab *t)
-{
-    rehash(t, t->cap ? t->cap * 2 : 64);
 }
 
 void symtab_reserve(SymTab *t, size_t n)
@@ -60,36 +69,43 @@ void symtab_reserve(SymTab *t, size_t n)
         cap *= 2;
     if (cap != t->cap)
         rehash(t, cap);
+    if (t->count + n > t->capentries) {
+        t->capentries = t->count + n;
+        t->entries = xrealloc(t->entries, t->capentries * sizeof *t->entries);
+    }
 }
 
 void *symtab_get(const SymTab *t, const char *key)
 {
     if (!t->cap)
         return NULL;
-    unsigned h = hash_str(key);
+    uint32_t h = hash_str(key);
     for (size_t j = h & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
         const SymSlot *s = &t->slots[j];
-        if (!s->key)
+        if (!s->entry)
             return NULL;
-        if (s->hash == h && strcmp(s->key, key) == 0)
-            return s->value;
+        const SymEntry *e = &t->entries[s->entry - 1];
+        if (s->hash == h && strcmp(e->key, key) == 0)
+            return e->value;
     }
 }
 
 void *symtab_put(SymTab *t, const char *key, void *value)
 {
     if ((t->count + 1) * 2 > t->cap)
-        grow(t);
-    unsigned h = hash_str(key);
+        rehash(t, t->cap ? t->cap * 2 : 64);
+    uint32_t h = hash_str(key);
     size_t j = h & (t->cap - 1);
-    while (t->slots[j].key) {
-        if (t->slots[j].hash == h && strcmp(t->slots[j].key, key) == 0)
-            return t->slots[j].value;
-        j = (j + 1) & (t->cap - 1);
+    for (; t->slots[j].entry; j = (j + 1) & (t->cap - 1)) {
+        const SymEntry *e = &t->entries[t->slots[j].entry - 1];
+        if (t->slots[j].hash == h && strcmp(e->key, key) == 0)
+            return e->value;
     }
-    t->slots[j].key = key;
-    t->slots[j].hash = h;
-    t->slots[j].value = value;
-    t->count++;
+    if (t->count == t->capentries) {
+        t->capentries = t->capentries ? t->capentries * 2 : 32;
+        t->entries = xrealloc(t->entries, t->capentries * sizeof *t->entries);
+    }
+    t->entries[t->count] = (SymEntry){ key, value };
+    t->slots[j] = (SymSlot){ h, (uint32_t)++t->count };
     return NULL;
 }

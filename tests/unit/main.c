@@ -14,5 +14,6 @@ int main(void)
     test_json();
     test_source();
     test_output();
+    test_symtab();
     return unit_failures ? 1 : 0;
 }

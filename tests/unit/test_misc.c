@@ -2,11 +2,13 @@
 #include "unit.h"
 
 #include "arena.h"
+#include "ast.h"
 #include "intern.h"
 #include "jsonw.h"
 #include "schema.h"
 #include "source.h"
 #include "suggest.h"
+#include "symtab.h"
 
 /* Plain optimal-string-alignment distance over the whole table: the
  * reference the banded version must agree with (capped at limit + 1). */
@@ -225,7 +227,63 @@ void test_intern(void)
     const char *late1 = intern_name(&t, "tardío", strlen("tardío"), &fa);
     const char *late2 = intern_name(&t, "tardío", strlen("tardío"), &fb);
     CHECK(late1 != late2 && strcmp(late1, late2) == 0 && strcmp(fa, "tardio") == 0);
+    /* Every name with a folded form of its own, interned or copied, leads
+     * to it from its text (what a NAME value keeps: ast.h value_folded). */
+    CHECK(intern_folded_of(s1) == f1);
+    CHECK(intern_folded_of(late1) == fa && intern_folded_of(late2) == fb);
+    const char *fc;
+    const char *c1 = intern_copy(&a, "Ñuñoa", strlen("Ñuñoa"), &fc);
+    CHECK(fc != c1 && intern_folded_of(c1) == fc);
+    const char *c2 = intern_copy(&a, "sin_tilde", 9, &fc);
+    CHECK(fc == c2);
+    const char *st = intern_store(&a, "x\xEF\xBF\xBDy", 5, "xy");
+    CHECK_STR(st, "x\xEF\xBF\xBDy");
+    CHECK_STR(intern_folded_of(st), "xy");
+    Value v = { .kind = VAL_NAME };
+    value_set_name(&v, s1, f1);
+    CHECK(v.accent && value_folded(&v) == f1);
+    value_set_name(&v, s3, f3);
+    CHECK(!v.accent && value_folded(&v) == s3);
     CHECK(intern_name(&t, "a7", 2, &fb) == intern_name(&t, "a7", 2, &fa));
     intern_free(&t);
     arena_free(&a);
+}
+
+/* The symbol table: entries in insertion order, found through the index
+ * after it grew or was reserved; a second put keeps the first value. */
+void test_symtab(void)
+{
+    SymTab t;
+    symtab_init(&t);
+    CHECK(symtab_get(&t, "nada") == NULL);
+    static int values[3000];
+    static char names[3000][12];
+    bool first = true;
+    for (int i = 0; i < 3000; i++) {
+        snprintf(names[i], sizeof names[i], "a%d", i);
+        if (symtab_put(&t, names[i], &values[i]) != NULL)
+            first = false;
+    }
+    CHECK(first && t.count == 3000);
+    CHECK(symtab_put(&t, "a17", &values[0]) == &values[17]);
+    bool found = true, ordered = true;
+    for (int i = 0; i < 3000; i++) {
+        if (symtab_get(&t, names[i]) != &values[i])
+            found = false;
+        if (t.entries[i].key != names[i] || t.entries[i].value != &values[i])
+            ordered = false;
+    }
+    CHECK(found && ordered);
+    CHECK(symtab_get(&t, "a3000") == NULL && symtab_get(&t, "") == NULL);
+    symtab_free(&t);
+    CHECK(t.count == 0 && t.entries == NULL);
+    /* Reserved: no slot array or entry array is reallocated while filling. */
+    symtab_reserve(&t, 1000);
+    SymSlot *slots = t.slots;
+    SymEntry *entries = t.entries;
+    for (int i = 0; i < 1000; i++)
+        symtab_put(&t, names[i], &values[i]);
+    CHECK(t.slots == slots && t.entries == entries && t.count == 1000);
+    CHECK(symtab_get(&t, "a999") == &values[999]);
+    symtab_free(&t);
 }

@@ -43,5 +43,6 @@ void test_intern(void);
 void test_json(void);
 void test_source(void);
 void test_output(void);
+void test_symtab(void);
 
 #endif
