@@ -595,7 +595,7 @@ static void entry_extras(JsonCtx *x, const MEntry *e)
     if (e->kind == ENTRY_AVANCE && v) {
         kv_number(w, "porcentaje", v->number);
     } else if (e->kind == ENTRY_MEDICION && v) {
-        MMeasure mv = rows_value_measure(v);
+        MMeasure mv = model_measure(v);
         kv_measure(x, "valor", &mv);
     } else if (e->kind == ENTRY_AJUSTE && v && v->kind == VAL_RANGE) {
         kv_range(w, "fechas", v->date, v->date2);

@@ -66,7 +66,7 @@ static bool same_unit(const MMeasure *a, const MMeasure *b)
 {
     if (a->time_unit != UNIT_COUNT || b->time_unit != UNIT_COUNT)
         return a->time_unit != UNIT_COUNT && b->time_unit != UNIT_COUNT;
-    const char *x = a->unit_folded, *y = b->unit_folded;
+    const char *x = measure_unit_folded(a), *y = measure_unit_folded(b);
     size_t nx = strlen(x), ny = strlen(y);
     if (nx > ny) {
         const char *t = x;

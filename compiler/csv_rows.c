@@ -285,21 +285,6 @@ void rows_measure(StrBuf *out, const MMeasure *v)
     }
 }
 
-MMeasure rows_value_measure(const Value *v)
-{
-    MMeasure m;
-    memset(&m, 0, sizeof m);
-    if (!v || (v->kind != VAL_NUMBER && v->kind != VAL_PERCENT && v->kind != VAL_QUANTITY))
-        return m;
-    m.present = true;
-    m.kind = v->kind;
-    m.value = v->number;
-    m.unit = v->kind == VAL_QUANTITY ? v->text : NULL;
-    m.unit_folded = v->kind == VAL_QUANTITY ? value_folded(v) : NULL;
-    m.loc = v->loc;
-    return m;
-}
-
 /* ---- detalle ------------------------------------------------------------ */
 
 /* Parts of a detalle: each starts with `sep` unless it is the first. */
@@ -389,7 +374,7 @@ static void part_values(Parts *p, const MSeguimiento *s, EntryKind kind, const c
         first = false;
         strbuf_puts(p->out, e->target->title ? e->target->title : e->target->name);
         strbuf_puts(p->out, " (");
-        MMeasure mv = rows_value_measure(v);
+        MMeasure mv = model_measure(v);
         rows_measure(p->out, &mv);
         strbuf_putc(p->out, ')');
     }

@@ -100,9 +100,5 @@ void rows_hhmm(int minutes, char out[6]);
 void rows_number(StrBuf *out, double v);
 /* A measure as written: "35%", "12", "16 conversaciones". */
 void rows_measure(StrBuf *out, const MMeasure *v);
-/* The measure of a NUMBER, PERCENT or QUANTITY value (a medicion entry's);
- * `present` is false for any other value. Fields the backends do not read
- * are zero. */
-MMeasure rows_value_measure(const Value *v);
 
 #endif

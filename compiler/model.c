@@ -36,18 +36,19 @@ static MMoney money_of(const Decl *d, const char *key)
     return m;
 }
 
-static MMeasure measure_of(const Value *v)
+MMeasure model_measure(const Value *v)
 {
     MMeasure m;
     memset(&m, 0, sizeof m);
     if (!v || (v->kind != VAL_NUMBER && v->kind != VAL_PERCENT && v->kind != VAL_QUANTITY))
         return m;
+    bool q = v->kind == VAL_QUANTITY;
     m.present = true;
-    m.kind = v->kind;
+    m.kind = (uint8_t)v->kind;
     m.value = v->number;
-    m.unit = v->kind == VAL_QUANTITY ? v->text : NULL;
-    m.unit_folded = v->kind == VAL_QUANTITY ? value_folded(v) : NULL;
-    m.time_unit = v->kind == VAL_QUANTITY ? v->unit : UNIT_COUNT;
+    m.unit = q ? v->text : NULL;
+    m.unit_accent = q && v->accent;
+    m.time_unit = (uint8_t)(q ? v->unit : UNIT_COUNT);
     m.loc = v->loc;
     return m;
 }
@@ -324,8 +325,8 @@ static void build_indicadores(Compilation *c, Model *m)
         Decl *acc = owner_of(d, DECL_ACCION, "accion");
         x->accion = acc ? acc->model : NULL;
         x->unidad = text_of(d, "unidad");
-        x->linea_base = measure_of(first_value(d, "linea_base"));
-        x->meta = measure_of(first_value(d, "meta"));
+        x->linea_base = model_measure(first_value(d, "linea_base"));
+        x->meta = model_measure(first_value(d, "meta"));
         x->medio_verificacion = text_of(d, "medio_verificacion");
         x->frecuencia = term_of(d, "frecuencia");
         Value *s = first_value(d, "sentido");
@@ -470,7 +471,7 @@ static void attach_records(Arena *a, Model *m)
                 MIndicador *x = e->target->model;
                 MMedicion *me = &x->mediciones[x->nmediciones++];
                 me->seg = s;
-                me->value = measure_of(v);
+                me->value = model_measure(v);
                 me->comentario = e->comentario;
             } else if (e->kind == ENTRY_AJUSTE && v && v->kind == VAL_RANGE && s->fecha <= m->as_of) {
                 MAccion *x = e->target->model;

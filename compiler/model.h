@@ -69,16 +69,22 @@ struct MCapacidad {
     size_t nacciones;
 };
 
-/* A value of linea_base, meta or medicion. */
+/* A value of linea_base, meta or medicion (32 bytes). */
 typedef struct MMeasure {
     bool present;
-    ValueKind kind;        /* VAL_NUMBER, VAL_PERCENT or VAL_QUANTITY */
-    double value;
-    const char *unit;      /* quantity unit as written, folded in `unit_folded` */
-    const char *unit_folded;
-    TimeUnit time_unit;    /* UNIT_COUNT for a free count unit */
+    uint8_t kind;          /* ValueKind: VAL_NUMBER, VAL_PERCENT or VAL_QUANTITY */
+    uint8_t time_unit;     /* TimeUnit: UNIT_COUNT for a free count unit */
+    bool unit_accent;      /* the unit's folded form is not itself */
     Loc loc;
+    double value;
+    const char *unit;      /* quantity unit as written (measure_unit_folded()) */
 } MMeasure;
+
+/* The folded form of a quantity's unit, NULL for other measures. */
+static inline const char *measure_unit_folded(const MMeasure *m)
+{
+    return m->unit && m->unit_accent ? intern_folded_of(m->unit) : m->unit;
+}
 
 typedef struct MAvance {
     MSeguimiento *seg;
@@ -248,6 +254,9 @@ const char *model_party_name(const MParty *p);
 /* Does a day fall on a feriado or in vacaciones of the plan's calendar?
  * Returns the calendar day, or NULL. */
 const MCalDay *model_calendar_day(const MPlan *p, int day);
+/* The measure of a NUMBER, PERCENT or QUANTITY value; `present` is false
+ * for any other value (or NULL). */
+MMeasure model_measure(const Value *v);
 /* Length in days of a time quantity (mes = 30 days). */
 int model_quantity_days(const Value *v);
 /* The same without rounding, for range checks (-1 when not a time). */
