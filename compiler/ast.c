@@ -7,7 +7,7 @@
 /* The node sizes the memory budget is computed from (docs/performance.md);
  * a field added to a node must not grow it unnoticed. */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(Attr) == 64, "Attr grew past 64 bytes");
+_Static_assert(sizeof(Attr) == 56, "Attr grew past 56 bytes");
 _Static_assert(sizeof(Value) == 40, "Value grew past 40 bytes");
 _Static_assert(sizeof(Decl) == 136, "Decl grew past 136 bytes");
 #endif
@@ -92,26 +92,27 @@ Attr *ast_attr(Arena *a, const char *key, const char *folded, Loc key_loc, Value
     Attr *at = ARENA_NEW(a, Attr);
     at->key_folded = folded;
     at->key_begin = key_loc.begin;
-    at->key_end = key_loc.end;
+    uint32_t key_len = key_loc.end - key_loc.begin;
+    bool long_key = key_len >= ATTR_LONG_KEY;
+    at->key_len = (uint16_t)(long_key ? ATTR_LONG_KEY : key_len);
     at->values = values;
     at->key_id = -1;
     Loc end = key_loc;
-    for (Value *v = values; v; v = v->next) {
-        at->nvalues++;
+    for (Value *v = values; v; v = v->next)
         end = v->loc;
-    }
     if (comment)
         end = comment->loc;
     at->loc = loc_span(key_loc, end);
     at->has_block = has_block;
     Attr *inner = block ? block->attrs : NULL;
     bool spelled = key != folded && strcmp(key, folded) != 0;
-    if (comment || has_block || spelled) {
+    if (comment || has_block || spelled || long_key) {
         AttrExt *x = attr_ext(a, at);
         x->comment = comment;
         x->block = inner;
         x->block_begin = block_loc.begin;
         x->key = spelled ? key : NULL;
+        x->key_end = key_loc.end;
     }
     return at;
 }

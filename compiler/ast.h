@@ -165,25 +165,29 @@ typedef struct AttrExt {
     const struct Term *term; /* autoevaluacion answer: its checklist item */
     const char *key;         /* the key as written, when not key_folded */
     uint32_t block_begin;    /* offset of the '{' of the block (has_block) */
+    uint32_t key_end;        /* end of a key of ATTR_LONG_KEY bytes or more */
 } AttrExt;
 
-/* Kept small (64 bytes): one per attribute line. The key, the entry
+/* A key this long or longer keeps its end offset in the AttrExt. */
+#define ATTR_LONG_KEY UINT16_MAX
+
+/* Kept small (56 bytes): one per attribute line. The key, the entry
  * keyword and the '{' of a block are stored as offsets (attr_key_loc(),
  * attr_entry_loc() and attr_block_loc() give their locations); the key is
  * stored folded, its spelling (attr_key()) is the same string unless the
- * user wrote an accent; the fields that only entries, answers, blocks and
- * accented keys use are in `ext` (NULL for a plain attribute): read them
- * through attr_comment(), attr_block(), attr_target(), attr_term(). */
+ * user wrote an accent; the fields that only entries, answers, blocks,
+ * accented and very long keys use are in `ext` (NULL for a plain
+ * attribute): read them through attr_comment(), attr_block(),
+ * attr_target(), attr_term(). attr_nvalues() counts the values. */
 typedef struct Attr {
     Loc loc;              /* from the key (or entry keyword) to the last value */
-    uint32_t key_begin;   /* the key without the colon: [key_begin, key_end) */
-    uint32_t key_end;
+    uint32_t key_begin;   /* the key without the colon: key_len bytes from here */
+    uint16_t key_len;     /* ATTR_LONG_KEY: see ext->key_end */
     int16_t key_id;       /* schema row (schema.h), -1 if unknown */
     uint8_t entry;        /* EntryKind: ENTRY_NONE for attributes and unnamed entries */
     uint8_t entry_len;    /* bytes of the entry keyword, for named entries */
     bool has_block;
     bool syntax_error;    /* a syntax error followed its values */
-    uint32_t nvalues;     /* at least one */
     const char *key_folded;
     Value *values;
     struct Attr *next;
@@ -205,7 +209,17 @@ AttrExt *attr_ext(Arena *arena, Attr *a);
 /* The key, without the colon. */
 static inline Loc attr_key_loc(const Attr *a)
 {
-    return loc_make(a->loc.file, a->key_begin, a->key_end);
+    uint32_t end = a->key_len == ATTR_LONG_KEY && a->ext ? a->ext->key_end : a->key_begin + a->key_len;
+    return loc_make(a->loc.file, a->key_begin, end);
+}
+
+/* Number of values (at least one). */
+static inline size_t attr_nvalues(const Attr *a)
+{
+    size_t n = 0;
+    for (const Value *v = a->values; v; v = v->next)
+        n++;
+    return n;
 }
 
 /* The entry keyword of a named entry (it starts the attribute). */

@@ -124,9 +124,9 @@ static void check_value(Compilation *c, const char *key, const ValueSpec *spec, 
 
 static void check_values(Compilation *c, Attr *a, const char *key, const ValueSpec *spec, bool list)
 {
-    if (!list && a->nvalues > 1) {
+    if (!list && a->values->next) {
         char n[48];
-        snprintf(n, sizeof n, "%zu valores", (size_t)a->nvalues);
+        snprintf(n, sizeof n, "%zu valores", attr_nvalues(a));
         Diagnostic *g = diag_report(&c->diag, DIAG_TOO_MANY_VALUES, loc_make(a->loc.file, a->values->next->loc.begin, a->values->next->loc.end > a->loc.end ? a->values->next->loc.end : a->loc.end), key,
                                     arena_strdup(&c->arena, n), NULL);
         (void)g;

@@ -124,7 +124,7 @@ static Row *new_row(RowList *l, RowKind kind, const char *id, const char *titulo
     r->fin = fin;
     r->hora_inicio = r->hora_fin = -1;
     r->capacidad = r->responsable = r->lugar = "";
-    r->order = l->n++;
+    r->order = (uint32_t)l->n++;
     return r;
 }
 

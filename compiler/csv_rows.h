@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "model.h"
@@ -43,22 +44,27 @@ typedef enum RowKind {
     ROW_VACACIONES    /* --with-calendar: a school break */
 } RowKind;
 
+/* 72 bytes: a big plan has a row per action, hito and record. The object
+ * a row stands for is one of the union's, the one its kind names: read
+ * only that one. */
 typedef struct Row {
     RowKind kind;
-    const char *id;              /* "" for feriado and vacaciones */
-    const char *titulo;
     int inicio, fin;             /* day numbers, fin >= inicio except for an
                                     acuerdo whose plazo precedes its record */
     int hora_inicio, hora_fin;   /* minutes after midnight, -1 when none */
+    uint32_t order;              /* position before sorting (last tie-break) */
+    const char *id;              /* "" for feriado and vacaciones */
+    const char *titulo;
     const char *capacidad;       /* capacity id ("" when none) */
     const char *responsable;     /* display name ("" when none) */
     const char *lugar;           /* "" when none */
-    const MAccion *accion;       /* ROW_ACCION */
-    const MHito *hito;           /* ROW_HITO */
-    const MSeguimiento *seg;     /* ROW_SEGUIMIENTO */
-    const MRecord *acuerdo;      /* ROW_ACUERDO */
-    const MCalDay *dia;          /* ROW_FERIADO, ROW_VACACIONES */
-    size_t order;                /* position before sorting (last tie-break) */
+    union {
+        const MAccion *accion;   /* ROW_ACCION */
+        const MHito *hito;       /* ROW_HITO */
+        const MSeguimiento *seg; /* ROW_SEGUIMIENTO */
+        const MRecord *acuerdo;  /* ROW_ACUERDO */
+        const MCalDay *dia;      /* ROW_FERIADO, ROW_VACACIONES */
+    };
 } Row;
 
 typedef struct RowList {

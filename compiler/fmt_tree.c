@@ -232,7 +232,7 @@ static void put_values(LineOut *o, const Attr *at, int level)
     const Fmt *f = o->f;
     bool text = has_text_value(at);
     bool wrap = false;
-    if (!text && at->nvalues > 1) {
+    if (!text && at->values->next) {
         StrBuf all;
         strbuf_init(&all);
         strbuf_append(&all, o->code.data ? o->code.data : "", o->code.len);
@@ -564,7 +564,7 @@ bool fmt_format(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file
                 FileAst **ast)
 {
     size_t before = diag->errors;
-    FileAst *tree = parse_file(arena, diag, sm, file);
+    FileAst *tree = parse_file(arena, diag, sm, file, true);
     if (ast)
         *ast = tree;
     if (diag->errors > before || diag->stopped)

@@ -38,6 +38,7 @@ typedef struct LexState {
     FileAst *ast;           /* the tree being built */
     ItemList *free_items;   /* item lists of finished blocks, for reuse */
     Value *free_values;     /* value nodes no longer used, for reuse */
+    bool keep_comments;     /* build ast->comments (parse_file) */
     Comment *last_comment;  /* tail of ast->comments */
     UsarList uses;          /* `usar` lines, in order */
     int last_token;         /* the token returned before, for units */

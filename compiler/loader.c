@@ -243,7 +243,7 @@ static void process_file(Compilation *c, uint32_t file)
     set_state(c, file, STATE_LOADING);
     push_stack(c, file);
     FileAst *ast = file < c->nshared ? c->opt->cache->asts[file]
-                                     : parse_file(&c->arena, &c->diag, &c->sm, file);
+                                     : parse_file(&c->arena, &c->diag, &c->sm, file, false);
     const char *path = source_file(&c->sm, file)->path;
     for (Usar *u = ast->uses; u && !c->diag.stopped; u = u->next)
         load_module(c, u->path, path, u->loc);

@@ -139,7 +139,7 @@ static const char *attr_text(LspAnalysis *a, const Decl *d, const char *key)
     const Attr *at = decl_attr(d, key);
     if (!at || !at->values)
         return NULL;
-    if (at->nvalues == 1 && value_term(at->values))
+    if (!at->values->next && value_term(at->values))
         return arena_printf(&a->c.arena, "%s (`%s`)", value_term(at->values)->label, value_term(at->values)->name);
     const SourceFile *f = source_file(&a->c.sm, at->values->loc.file);
     uint32_t from = at->values->loc.begin, to = at->loc.end;

@@ -106,7 +106,7 @@ static MPartyList parties_of(Arena *a, const Decl *d, const char *key)
     Attr *at = decl_attr(d, key);
     if (!at)
         return l;
-    l.items = ARENA_NEW_ARRAY(a, MParty, at->nvalues);
+    l.items = ARENA_NEW_ARRAY(a, MParty, attr_nvalues(at));
     for (Value *v = at->values; v; v = v->next)
         if (value_ref(v))
             l.items[l.n++] = party_of(value_ref(v));
@@ -156,7 +156,7 @@ static void build_people(Compilation *c, Model *m)
         e->nombre = title_or_id(d);
         Attr *at = decl_attr(d, "integrantes");
         if (at) {
-            e->integrantes = ARENA_NEW_ARRAY(a, MPersona *, at->nvalues);
+            e->integrantes = ARENA_NEW_ARRAY(a, MPersona *, attr_nvalues(at));
             for (Value *v = at->values; v; v = v->next)
                 if (value_ref(v) && value_ref(v)->model)
                     e->integrantes[e->nintegrantes++] = value_ref(v)->model;
@@ -280,7 +280,7 @@ static void build_acciones(Compilation *c, Model *m)
         }
         Attr *rec = decl_attr(d, "recursos");
         if (rec) {
-            x->recursos = ARENA_NEW_ARRAY(a, const char *, rec->nvalues);
+            x->recursos = ARENA_NEW_ARRAY(a, const char *, attr_nvalues(rec));
             for (Value *v = rec->values; v; v = v->next)
                 if (v->kind == VAL_STRING)
                     x->recursos[x->nrecursos++] = v->text;
@@ -303,7 +303,7 @@ static void build_acciones(Compilation *c, Model *m)
             x->capacidad->acciones[x->capacidad->nacciones++] = x;
         Attr *dep = decl_attr(x->decl, "despues_de");
         if (dep) {
-            x->despues_de = ARENA_NEW_ARRAY(a, MAccion *, dep->nvalues);
+            x->despues_de = ARENA_NEW_ARRAY(a, MAccion *, attr_nvalues(dep));
             for (Value *v = dep->values; v; v = v->next)
                 if (value_ref(v) && value_ref(v)->model)
                     x->despues_de[x->ndespues++] = value_ref(v)->model;
@@ -375,7 +375,7 @@ static void build_hitos(Compilation *c, Model *m)
         h->participantes = parties_of(a, d, "participantes");
         Attr *rev = decl_attr(d, "revisa");
         if (rev) {
-            h->revisa = ARENA_NEW_ARRAY(a, MAccion *, rev->nvalues);
+            h->revisa = ARENA_NEW_ARRAY(a, MAccion *, attr_nvalues(rev));
             for (Value *v = rev->values; v; v = v->next)
                 if (value_ref(v) && value_ref(v)->model)
                     h->revisa[h->nrevisa++] = value_ref(v)->model;
@@ -527,7 +527,7 @@ static void fill_record(Arena *a, MRecord *r, MSeguimiento *s, MEntry *e)
             r->plazo = v->date;
             r->plazo_loc = v->loc;
         } else if (strcmp(b->key_folded, "alternativas") == 0) {
-            r->alternativas = ARENA_NEW_ARRAY(a, const char *, b->nvalues);
+            r->alternativas = ARENA_NEW_ARRAY(a, const char *, attr_nvalues(b));
             for (Value *x = v; x; x = x->next)
                 if (x->kind == VAL_STRING)
                     r->alternativas[r->nalternativas++] = x->text;

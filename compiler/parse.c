@@ -9,7 +9,7 @@
 
 int yyparse(yyscan_t scanner, LexState *ls);
 
-FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file)
+FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, bool comments)
 {
     FileAst *ast = ARENA_NEW(arena, FileAst);
     ast->file = file;
@@ -26,6 +26,7 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
     ls.len = f->len;
     ls.file = file;
     ls.last_bad = -1;
+    ls.keep_comments = comments;
     ls.ast = ast;
     /* A leading byte-order mark is ignored. */
     size_t skip = f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;

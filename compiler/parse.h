@@ -6,7 +6,8 @@
  * reported to `diag`; the parser recovers at the next attribute or
  * declaration, so the returned tree holds every part that parsed. Never
  * returns NULL. Thread-safe as long as each call has its own arena and
- * engine.
+ * engine. `comments`: keep the `#` comments in FileAst.comments (the
+ * formatter needs them; a check does not, and a big plan has thousands).
  */
 #ifndef RUTA_PARSE_H
 #define RUTA_PARSE_H
@@ -34,6 +35,6 @@ enum {
     PARSE_SCAN_WINDOW = 1024 * 1024
 };
 
-FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file);
+FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, bool comments);
 
 #endif

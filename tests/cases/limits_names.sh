@@ -58,4 +58,19 @@ expect_rc huge_name 1
 size=$(wc -c < huge_name.out)
 [ "$size" -le 20000 ] || bad "huge_name: $size bytes of output for one long name"
 
+# 5. A key of 70 000 bytes (past the 16-bit length an attribute keeps
+# inline): E007, then E104 spanning the whole key, on a block key too.
+{ printf 'persona p "P" {\n  rol: docente\n  '; rep 70000 k; printf ': 1\n  '; rep 70000 j; printf ' { x: 1 }\n}\n'; } > clave_larga.ruta
+run longest_key check --as-of 2026-06-01 --diagnostics-format=json --allow W304 clave_larga.ruta
+expect_rc longest_key 1
+python3 - longest_key.out <<'PY' || bad "longest_key: wrong diagnostics"
+import json, sys
+d = json.load(open(sys.argv[1]))
+e104 = [x for x in d if x["code"] == "E104"]
+assert len(e104) == 1, [x["code"] for x in d]
+assert (e104[0]["line"], e104[0]["column"], e104[0]["end_column"]) == (3, 3, 70003), e104[0]
+assert any(x["code"] == "E007" and x["line"] == 3 for x in d)
+assert any(x["code"] == "E007" and x["line"] == 4 for x in d)
+PY
+
 finish
