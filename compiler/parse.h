@@ -30,8 +30,13 @@ enum {
  * Each read fills what the buffer has free; a token longer than the buffer
  * doubles it, so a token of n bytes costs O(n) however long (flex scans a
  * token again from its start after each read). */
+#ifndef RUTA_SCAN_BUFFER
+/* The sanitizer and fuzzing builds set a tiny buffer (Makefile, mk/fuzz.mk)
+ * so that every test and fuzz input crosses reads in the middle of tokens. */
+#define RUTA_SCAN_BUFFER (64 * 1024)
+#endif
 enum {
-    PARSE_SCAN_BUFFER = 64 * 1024,
+    PARSE_SCAN_BUFFER = RUTA_SCAN_BUFFER,
     PARSE_SCAN_WINDOW = 1024 * 1024
 };
 

@@ -257,7 +257,7 @@ void test_symtab(void)
     symtab_init(&t);
     CHECK(symtab_get(&t, "nada") == NULL);
     static int values[3000];
-    static char names[3000][12];
+    static char names[3000][16];
     bool first = true;
     for (int i = 0; i < 3000; i++) {
         snprintf(names[i], sizeof names[i], "a%d", i);
