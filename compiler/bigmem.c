@@ -47,3 +47,23 @@ void bigmem_free(void *p, size_t n)
     if (p)
         munmap(p, n);
 }
+
+void *bigmem_table_alloc(size_t n)
+{
+    if (n >= BIGMEM_TABLE_MIN)
+        return bigmem_alloc(n);
+    void *p = calloc(n ? n : 1, 1);
+    if (!p) {
+        fputs("ruta: error: memoria insuficiente\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+void bigmem_table_free(void *p, size_t n)
+{
+    if (n >= BIGMEM_TABLE_MIN)
+        bigmem_free(p, n);
+    else
+        free(p);
+}

@@ -21,4 +21,12 @@ void *bigmem_reserve(size_t n);
 void bigmem_populate(void *p, size_t n);
 void bigmem_free(void *p, size_t n);
 
+/* Zeroed memory for a hash table or an array that grows by doubling:
+ * below BIGMEM_TABLE_MIN bytes from calloc, from then on a populated
+ * mapping (one system call instead of a page fault per page). Release
+ * with bigmem_table_free() and the same n. */
+enum { BIGMEM_TABLE_MIN = 64 * 1024 };
+void *bigmem_table_alloc(size_t n);
+void bigmem_table_free(void *p, size_t n);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "utf8.h"
 
 /* The table holds at most INTERN_MAX_NAMES names (16384 slots, 256 KiB,
@@ -14,16 +15,21 @@
  * full is copied, not interned. */
 enum { INTERN_MIN_CAP = 256, INTERN_MAX_NAMES = 8192 };
 
-void intern_init(InternTable *t, Arena *arena)
+void intern_init(InternTable *t, Arena *arena, size_t expected)
 {
     t->arena = arena;
     t->slots = NULL;
     t->cap = t->n = 0;
+    if (expected > INTERN_MAX_NAMES)
+        expected = INTERN_MAX_NAMES;
+    t->first_cap = INTERN_MIN_CAP;
+    while (t->first_cap < 2 * expected)
+        t->first_cap *= 2;
 }
 
 void intern_free(InternTable *t)
 {
-    free(t->slots);
+    bigmem_table_free(t->slots, t->cap * sizeof *t->slots);
     t->slots = NULL;
     t->cap = t->n = 0;
 }
@@ -40,12 +46,8 @@ static uint32_t hash_bytes(const char *s, size_t n)
 
 static void grow(InternTable *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : INTERN_MIN_CAP;
-    InternSlot *slots = calloc(cap, sizeof *slots);
-    if (!slots) {
-        fputs("ruta: error: memoria insuficiente\n", stderr);
-        abort();
-    }
+    size_t cap = t->cap ? t->cap * 2 : t->first_cap;
+    InternSlot *slots = bigmem_table_alloc(cap * sizeof *slots);
     for (size_t i = 0; i < t->cap; i++) {
         const InternSlot *old = &t->slots[i];
         if (!old->text)
@@ -55,7 +57,7 @@ static void grow(InternTable *t)
             j = (j + 1) & (cap - 1);
         slots[j] = *old;
     }
-    free(t->slots);
+    bigmem_table_free(t->slots, t->cap * sizeof *t->slots);
     t->slots = slots;
     t->cap = cap;
 }

@@ -39,9 +39,12 @@ typedef struct InternTable {
     InternSlot *slots;
     size_t cap;          /* a power of two, or 0 before the first name */
     size_t n;
+    size_t first_cap;    /* the capacity taken at the first name */
 } InternTable;
 
-void intern_init(InternTable *t, Arena *arena);
+/* `expected`: about how many distinct names will come (0: unknown); the
+ * table starts at that size instead of growing to it step by step. */
+void intern_init(InternTable *t, Arena *arena, size_t expected);
 void intern_free(InternTable *t);
 
 const char *intern_name(InternTable *t, const char *s, size_t n, const char **folded);

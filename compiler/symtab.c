@@ -2,6 +2,8 @@
  * through an open-addressing index. */
 #include "symtab.h"
 
+#include "bigmem.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +18,15 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
-static void *xrealloc(void *p, size_t n)
+/* Entries keep their order: a larger array, the old ones copied over. */
+static void resize_entries(SymTab *t, size_t cap)
 {
-    void *q = realloc(p, n);
-    if (!q) {
-        fputs("ruta: error: memoria insuficiente\n", stderr);
-        abort();
-    }
-    return q;
+    SymEntry *entries = bigmem_table_alloc(cap * sizeof *entries);
+    if (t->count)
+        memcpy(entries, t->entries, t->count * sizeof *entries);
+    bigmem_table_free(t->entries, t->capentries * sizeof *t->entries);
+    t->entries = entries;
+    t->capentries = cap;
 }
 
 void symtab_init(SymTab *t)
@@ -36,18 +39,14 @@ void symtab_init(SymTab *t)
 
 void symtab_free(SymTab *t)
 {
-    free(t->slots);
-    free(t->entries);
+    bigmem_table_free(t->slots, t->cap * sizeof *t->slots);
+    bigmem_table_free(t->entries, t->capentries * sizeof *t->entries);
     symtab_init(t);
 }
 
 static void rehash(SymTab *t, size_t cap)
 {
-    SymSlot *slots = calloc(cap, sizeof *slots);
-    if (!slots) {
-        fputs("ruta: error: memoria insuficiente\n", stderr);
-        abort();
-    }
+    SymSlot *slots = bigmem_table_alloc(cap * sizeof *slots);
     for (size_t i = 0; i < t->cap; i++) {
         const SymSlot *s = &t->slots[i];
         if (!s->entry)
@@ -57,7 +56,7 @@ static void rehash(SymTab *t, size_t cap)
             j = (j + 1) & (cap - 1);
         slots[j] = *s;
     }
-    free(t->slots);
+    bigmem_table_free(t->slots, t->cap * sizeof *t->slots);
     t->slots = slots;
     t->cap = cap;
 }
@@ -69,10 +68,8 @@ void symtab_reserve(SymTab *t, size_t n)
         cap *= 2;
     if (cap != t->cap)
         rehash(t, cap);
-    if (t->count + n > t->capentries) {
-        t->capentries = t->count + n;
-        t->entries = xrealloc(t->entries, t->capentries * sizeof *t->entries);
-    }
+    if (t->count + n > t->capentries)
+        resize_entries(t, t->count + n);
 }
 
 void *symtab_get(const SymTab *t, const char *key)
@@ -101,10 +98,8 @@ void *symtab_put(SymTab *t, const char *key, void *value)
         if (t->slots[j].hash == h && strcmp(e->key, key) == 0)
             return e->value;
     }
-    if (t->count == t->capentries) {
-        t->capentries = t->capentries ? t->capentries * 2 : 32;
-        t->entries = xrealloc(t->entries, t->capentries * sizeof *t->entries);
-    }
+    if (t->count == t->capentries)
+        resize_entries(t, t->capentries ? t->capentries * 2 : 32);
     t->entries[t->count] = (SymEntry){ key, value };
     t->slots[j] = (SymSlot){ h, (uint32_t)++t->count };
     return NULL;

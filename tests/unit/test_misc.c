@@ -190,7 +190,7 @@ void test_intern(void)
     Arena a;
     arena_init(&a);
     InternTable t;
-    intern_init(&t, &a);
+    intern_init(&t, &a, 0);
     const char *f1, *f2, *f3;
     const char *s1 = intern_name(&t, "duración", strlen("duración"), &f1);
     const char *s2 = intern_name(&t, "duración", strlen("duración"), &f2);
@@ -245,6 +245,27 @@ void test_intern(void)
     value_set_name(&v, s3, f3);
     CHECK(!v.accent && value_folded(&v) == s3);
     CHECK(intern_name(&t, "a7", 2, &fb) == intern_name(&t, "a7", 2, &fa));
+    intern_free(&t);
+    /* Sized for the names expected: no growth while they come, and the
+     * size is capped at the table's limit. */
+    intern_init(&t, &a, 3000);
+    CHECK(t.cap == 0);
+    bool kept = true;
+    InternSlot *first_slots = NULL;
+    for (int i = 0; i < 3000; i++) {
+        snprintf(name, sizeof name, "b%d", i);
+        const char *f;
+        intern_name(&t, name, strlen(name), &f);
+        if (i == 0)
+            first_slots = t.slots;
+        else if (t.slots != first_slots)
+            kept = false;
+    }
+    CHECK(kept && t.cap == 8192 && t.n == 3000);
+    CHECK(intern_name(&t, "b2999", 5, &fa) == intern_name(&t, "b2999", 5, &fb));
+    intern_free(&t);
+    intern_init(&t, &a, 1000000);
+    CHECK(t.first_cap == 16384);
     intern_free(&t);
     arena_free(&a);
 }
