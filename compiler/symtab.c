@@ -18,13 +18,16 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
-/* Entries keep their order: a larger array, the old ones copied over. */
+/* Entries keep their order. They grow with realloc, which moves a big
+ * array by remapping it, and their pages are touched only as they fill:
+ * a populated array would hold its unused half in memory. */
 static void resize_entries(SymTab *t, size_t cap)
 {
-    SymEntry *entries = bigmem_table_alloc(cap * sizeof *entries);
-    if (t->count)
-        memcpy(entries, t->entries, t->count * sizeof *entries);
-    bigmem_table_free(t->entries, t->capentries * sizeof *t->entries);
+    SymEntry *entries = realloc(t->entries, cap * sizeof *entries);
+    if (!entries) {
+        fputs("ruta: error: memoria insuficiente\n", stderr);
+        abort();
+    }
     t->entries = entries;
     t->capentries = cap;
 }
@@ -40,7 +43,7 @@ void symtab_init(SymTab *t)
 void symtab_free(SymTab *t)
 {
     bigmem_table_free(t->slots, t->cap * sizeof *t->slots);
-    bigmem_table_free(t->entries, t->capentries * sizeof *t->entries);
+    free(t->entries);
     symtab_init(t);
 }
 
