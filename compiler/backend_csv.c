@@ -36,8 +36,8 @@ static void put_row(StrBuf *out, const Row *r, const BackendCtx *ctx, char sep, 
     strbuf_clear(detalle);
     rows_detalle(detalle, r, ctx->m, ctx->as_of, " | ");
     const char *fields[NCOLUMNS] = {
-        rows_kind_name(r->kind), r->id, r->titulo, inicio, fin, hi, hf,
-        r->capacidad, r->responsable, r->lugar, strbuf_cstr(detalle),
+        rows_kind_name(r->kind), r->id, rows_titulo(r), inicio, fin, hi, hf,
+        rows_capacidad(r), rows_responsable(r), rows_lugar(r), strbuf_cstr(detalle),
     };
     csv_write_row(out, fields, NCOLUMNS, sep);
 }

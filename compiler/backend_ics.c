@@ -170,10 +170,10 @@ static void event_accion(IcsCtx *x, const Row *r)
     component_begin(x, "VEVENT", r);
     prop_date(x, "DTSTART", a->inicio);
     prop_date(x, "DTEND", a->fin + 1);
-    prop_summary(x, r->titulo);
+    prop_summary(x, rows_titulo(r));
     strbuf_clear(&x->text);
     text_line(&x->text, "Capacidad: ", a->capacidad ? a->capacidad->titulo : NULL);
-    text_line(&x->text, "Responsable: ", r->responsable);
+    text_line(&x->text, "Responsable: ", rows_responsable(r));
     text_detalle(x, r);
     progress_line(x, a);
     prop_description(x);
@@ -199,12 +199,12 @@ static void event_hito(IcsCtx *x, const Row *r)
         prop_date(x, "DTSTART", h->fecha);
         prop_date(x, "DTEND", r->fin + 1);
     }
-    prop_summary(x, r->titulo);
-    if (*r->lugar)
-        ics_prop_text(x->out, "LOCATION", r->lugar);
+    prop_summary(x, rows_titulo(r));
+    if (*rows_lugar(r))
+        ics_prop_text(x->out, "LOCATION", rows_lugar(r));
     strbuf_clear(&x->text);
     text_line(&x->text, "Acción: ", h->accion ? h->accion->titulo : NULL);
-    text_line(&x->text, "Responsable: ", r->responsable);
+    text_line(&x->text, "Responsable: ", rows_responsable(r));
     text_detalle(x, r);
     prop_description(x);
     prop_categories(x, "Hito", h->tipo ? h->tipo->label : "Reunión");
@@ -216,7 +216,7 @@ static void event_seguimiento(IcsCtx *x, const Row *r)
     component_begin(x, "VEVENT", r);
     prop_date(x, "DTSTART", r->inicio);
     prop_date(x, "DTEND", r->inicio + 1);
-    prop_summary(x, r->titulo);
+    prop_summary(x, rows_titulo(r));
     strbuf_clear(&x->text);
     text_detalle(x, r);
     prop_description(x);
@@ -231,9 +231,9 @@ static void todo_acuerdo(IcsCtx *x, const Row *r)
     bool done = a->cierre != NULL;
     component_begin(x, "VTODO", r);
     prop_date(x, "DUE", a->plazo);
-    prop_summary(x, r->titulo);
+    prop_summary(x, rows_titulo(r));
     strbuf_clear(&x->text);
-    text_line(&x->text, "Responsable: ", r->responsable);
+    text_line(&x->text, "Responsable: ", rows_responsable(r));
     text_detalle(x, r);
     prop_description(x);
     prop_categories(x, "Acuerdo", NULL);

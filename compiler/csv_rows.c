@@ -113,17 +113,17 @@ void rows_hito_end(const MHito *h, int *day, int *min)
     *min = -1;
 }
 
-static Row *new_row(RowList *l, RowKind kind, const char *id, const char *titulo, int inicio, int fin)
+_Static_assert(sizeof(Row) == 40, "Row grew past 40 bytes");
+
+static Row *new_row(RowList *l, RowKind kind, const char *id, int inicio, int fin)
 {
     Row *r = &l->items[l->n];
     memset(r, 0, sizeof *r);
     r->kind = kind;
     r->id = id ? id : "";
-    r->titulo = titulo ? titulo : "";
     r->inicio = inicio;
     r->fin = fin;
     r->hora_inicio = r->hora_fin = -1;
-    r->capacidad = r->responsable = r->lugar = "";
     r->order = (uint32_t)l->n++;
     return r;
 }
@@ -132,9 +132,7 @@ static void add_acciones(RowList *l, const Model *m)
 {
     for (size_t i = 0; i < m->nacciones; i++) {
         const MAccion *a = m->acciones[i];
-        Row *r = new_row(l, ROW_ACCION, a->id, a->titulo, a->inicio, a->fin);
-        r->capacidad = capacidad_of(a);
-        r->responsable = model_party_name(&a->responsable);
+        Row *r = new_row(l, ROW_ACCION, a->id, a->inicio, a->fin);
         r->accion = a;
     }
 }
@@ -145,12 +143,9 @@ static void add_hitos(RowList *l, const Model *m)
         const MHito *h = m->hitos[i];
         int fin, hora_fin;
         rows_hito_end(h, &fin, &hora_fin);
-        Row *r = new_row(l, ROW_HITO, h->id, h->titulo, h->fecha, fin);
+        Row *r = new_row(l, ROW_HITO, h->id, h->fecha, fin);
         r->hora_inicio = h->minutos;
         r->hora_fin = hora_fin;
-        r->capacidad = capacidad_of(h->accion);
-        r->responsable = model_party_name(&h->responsable);
-        r->lugar = h->lugar ? h->lugar : "";
         r->hito = h;
     }
 }
@@ -159,8 +154,7 @@ static void add_seguimientos(RowList *l, const Model *m, const RowsIndex *ix)
 {
     for (size_t i = 0; i < m->nseguimientos; i++) {
         const MSeguimiento *s = m->seguimientos[i];
-        Row *r = new_row(l, ROW_SEGUIMIENTO, ix->seg_ids[i], s->titulo ? s->titulo : "Seguimiento",
-                         s->fecha, s->fecha);
+        Row *r = new_row(l, ROW_SEGUIMIENTO, ix->seg_ids[i], s->fecha, s->fecha);
         r->seg = s;
     }
 }
@@ -171,9 +165,7 @@ static void add_acuerdos(RowList *l, const Model *m, const RowsIndex *ix)
         const MRecord *a = &m->acuerdos[i];
         if (a->plazo == MODEL_NO_DAY)
             continue;
-        Row *r = new_row(l, ROW_ACUERDO, ix->acuerdo_ids[i], a->texto, a->seg->fecha, a->plazo);
-        r->capacidad = capacidad_of(a->accion);
-        r->responsable = model_party_name(&a->responsable);
+        Row *r = new_row(l, ROW_ACUERDO, ix->acuerdo_ids[i], a->seg->fecha, a->plazo);
         r->acuerdo = a;
     }
 }
@@ -184,9 +176,52 @@ static void add_calendar(RowList *l, const MPlan *p)
         const MCalDay *d = &p->dias[i];
         if (d->to < p->inicio || d->from > p->fin)
             continue;
-        Row *r = new_row(l, d->vacaciones ? ROW_VACACIONES : ROW_FERIADO, "", d->nombre, d->from, d->to);
+        Row *r = new_row(l, d->vacaciones ? ROW_VACACIONES : ROW_FERIADO, "", d->from, d->to);
         r->dia = d;
     }
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+const char *rows_titulo(const Row *r)
+{
+    switch (r->kind) {
+    case ROW_ACCION: return or_empty(r->accion->titulo);
+    case ROW_HITO: return or_empty(r->hito->titulo);
+    case ROW_SEGUIMIENTO: return r->seg->titulo ? r->seg->titulo : "Seguimiento";
+    case ROW_ACUERDO: return or_empty(r->acuerdo->texto);
+    case ROW_FERIADO:
+    case ROW_VACACIONES: return or_empty(r->dia->nombre);
+    }
+    return "";
+}
+
+const char *rows_capacidad(const Row *r)
+{
+    switch (r->kind) {
+    case ROW_ACCION: return capacidad_of(r->accion);
+    case ROW_HITO: return capacidad_of(r->hito->accion);
+    case ROW_ACUERDO: return capacidad_of(r->acuerdo->accion);
+    default: return "";
+    }
+}
+
+const char *rows_responsable(const Row *r)
+{
+    switch (r->kind) {
+    case ROW_ACCION: return model_party_name(&r->accion->responsable);
+    case ROW_HITO: return model_party_name(&r->hito->responsable);
+    case ROW_ACUERDO: return model_party_name(&r->acuerdo->responsable);
+    default: return "";
+    }
+}
+
+const char *rows_lugar(const Row *r)
+{
+    return r->kind == ROW_HITO ? or_empty(r->hito->lugar) : "";
 }
 
 static int cmp_int(int a, int b)

@@ -44,9 +44,10 @@ typedef enum RowKind {
     ROW_VACACIONES    /* --with-calendar: a school break */
 } RowKind;
 
-/* 72 bytes: a big plan has a row per action, hito and record. The object
- * a row stands for is one of the union's, the one its kind names: read
- * only that one. */
+/* 40 bytes: a big plan has a row per action, hito and record. The texts
+ * of a row (titulo, capacidad, responsable, lugar) are read from the
+ * object it stands for, through rows_titulo() and the others. That object
+ * is one of the union's, the one its kind names: read only that one. */
 typedef struct Row {
     RowKind kind;
     int inicio, fin;             /* day numbers, fin >= inicio except for an
@@ -54,10 +55,6 @@ typedef struct Row {
     int hora_inicio, hora_fin;   /* minutes after midnight, -1 when none */
     uint32_t order;              /* position before sorting (last tie-break) */
     const char *id;              /* "" for feriado and vacaciones */
-    const char *titulo;
-    const char *capacidad;       /* capacity id ("" when none) */
-    const char *responsable;     /* display name ("" when none) */
-    const char *lugar;           /* "" when none */
     union {
         const MAccion *accion;   /* ROW_ACCION */
         const MHito *hito;       /* ROW_HITO */
@@ -66,6 +63,12 @@ typedef struct Row {
         const MCalDay *dia;      /* ROW_FERIADO, ROW_VACACIONES */
     };
 } Row;
+
+/* The texts of a row's CSV columns, "" when it has none. */
+const char *rows_titulo(const Row *r);
+const char *rows_capacidad(const Row *r);   /* the capacity's id */
+const char *rows_responsable(const Row *r); /* display name */
+const char *rows_lugar(const Row *r);
 
 typedef struct RowList {
     Row *items;
