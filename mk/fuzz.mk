@@ -1,19 +1,25 @@
-# Fuzzing: a libFuzzer target over the whole check (fuzz/fuzz_check.c).
+# Fuzzing: libFuzzer targets over the whole check (fuzz/fuzz_check.c) and
+# over the formatter (fuzz/fuzz_fmt.c).
 #
-#   make fuzz                   run the fuzzer for FUZZ_SECONDS (default 60)
+#   make fuzz                   run the check target for FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ_SECONDS=3600 an hour; new inputs accumulate in the corpus
-#   make fuzz-smoke             a short bounded run for CI (FUZZ_SMOKE_SECONDS)
-#   make fuzz-build             only build build/fuzz/fuzz_check
+#   make fuzz FUZZ_TARGET=fmt   the formatter's target (corpus build/fuzz/corpus_fmt)
+#   make fuzz-smoke             short bounded runs of both for CI
+#                               (FUZZ_SMOKE_SECONDS, FUZZ_SMOKE_FMT_SECONDS)
+#   make fuzz-build             only build build/fuzz/fuzz_check and fuzz_fmt
 #
 # The compiler's objects are rebuilt with clang under build/fuzz/ with
-# -fsanitize=fuzzer-no-link,address,undefined; the target links them all
+# -fsanitize=fuzzer-no-link,address,undefined; the targets link them all
 # but main.o. Seeds: samples/, tests/golden/*.ruta, the stdlib and the
-# reference plan; the corpus grows in build/fuzz/corpus/, and a crash is
-# written to build/fuzz/artifacts/ (then the run fails). Each finding
-# becomes tests/golden/regress_NAME.ruta (see docs/performance.md).
+# reference plan; the corpus grows in build/fuzz/corpus/ (corpus_fmt/ for
+# the formatter), and a finding is written to build/fuzz/artifacts/ (then
+# the run fails). Each finding becomes tests/golden/regress_NAME.ruta (see
+# docs/performance.md).
 
 FUZZ_SECONDS       ?= 60
 FUZZ_SMOKE_SECONDS ?= 45
+FUZZ_SMOKE_FMT_SECONDS ?= 25
+FUZZ_TARGET        ?= check
 FUZZ_B             := build/fuzz
 FUZZ_FLAGS         ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
                       -dict=fuzz/ruta.dict -print_final_stats=1
@@ -24,27 +30,34 @@ fuzz-build:
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang \
 	    OPT="-O1 -g -fno-omit-frame-pointer" WARNINGS="-Wall -Wextra" \
 	    EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -DRUTA_SCAN_BUFFER=16" \
-	    $(FUZZ_B)/fuzz_check
+	    $(FUZZ_B)/fuzz_check $(FUZZ_B)/fuzz_fmt
 
 # Built inside the sub-make above, where B is build/fuzz.
-$(B)/fuzz_check: fuzz/fuzz_check.c $(LIBOBJS)
+$(B)/fuzz_%: fuzz/fuzz_%.c $(LIBOBJS)
 	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBOBJS) $(LDLIBS)
 
 fuzz-seeds:
-	@mkdir -p $(FUZZ_B)/seeds $(FUZZ_B)/corpus $(FUZZ_B)/artifacts
+	@mkdir -p $(FUZZ_B)/seeds $(FUZZ_B)/corpus $(FUZZ_B)/corpus_fmt $(FUZZ_B)/artifacts
 	@for f in samples/*.ruta tests/golden/*.ruta fuzz/regress/*.ruta stdlib/*.ruta stdlib/*/*.ruta \
 	          ../shared/spec/examples/*.ruta; do \
 	    [ -f "$$f" ] && cp "$$f" $(FUZZ_B)/seeds/$$(echo "$$f" | tr '/' '_'); \
 	done; true
 
+FUZZ_CORPUS_check := $(FUZZ_B)/corpus
+FUZZ_CORPUS_fmt   := $(FUZZ_B)/corpus_fmt
+
 fuzz: fuzz-build fuzz-seeds
-	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_check $(FUZZ_FLAGS) \
+	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_$(FUZZ_TARGET) $(FUZZ_FLAGS) \
 	    -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_B)/artifacts/ \
-	    $(FUZZ_B)/corpus $(FUZZ_B)/seeds
+	    $(FUZZ_CORPUS_$(FUZZ_TARGET)) $(FUZZ_B)/seeds
 
 # For CI: seeds only, a fixed time, a fresh corpus so runs are comparable.
 fuzz-smoke: fuzz-build fuzz-seeds
 	@rm -rf $(FUZZ_B)/smoke && mkdir -p $(FUZZ_B)/smoke
 	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_check $(FUZZ_FLAGS) \
 	    -max_total_time=$(FUZZ_SMOKE_SECONDS) -artifact_prefix=$(FUZZ_B)/artifacts/ \
+	    $(FUZZ_B)/smoke $(FUZZ_B)/seeds
+	@rm -rf $(FUZZ_B)/smoke && mkdir -p $(FUZZ_B)/smoke
+	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_fmt $(FUZZ_FLAGS) \
+	    -max_total_time=$(FUZZ_SMOKE_FMT_SECONDS) -artifact_prefix=$(FUZZ_B)/artifacts/ \
 	    $(FUZZ_B)/smoke $(FUZZ_B)/seeds
