@@ -137,8 +137,17 @@ static void place(const FmtDoc *d, const Comment *c, Placed *p)
     if (!p->own_line) {
         uint32_t prev = fmt_src_prev_token(d->text, d->start, p->begin);
         size_t i = anchor_after(d, prev);
-        if (i > 0) {
+        if (i > 0 && p->begin >= d->anchors[i - 1].end) {
             p->line = d->anchors[i - 1].last;
+            return;
+        }
+        if (i > 0) {
+            /* More of the item follows (a comment after `a,` in a list
+             * over several lines): the comment goes before the item, where
+             * an own-line comment inside it goes, so that formatting the
+             * output again leaves it there. */
+            p->own_line = true;
+            p->line = d->anchors[i - 1].first;
             return;
         }
         p->own_line = true; /* code no item claims: keep the comment before what follows */
