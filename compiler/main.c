@@ -155,8 +155,10 @@ static int print_table(void (*fn)(StrBuf *))
 /* A big plan is mapped, not read (source.h). When the file shrinks while
  * it is mapped (another program rewrites it in place), touching a page
  * past its new end raises SIGBUS: say what happened and exit 2 rather than
- * die. Only async-signal-safe calls; output files are written through a
- * temporary file, so none is left half written. */
+ * die. Only async-signal-safe calls. No output file is open then: the
+ * streamed backends (csv, ics, json) open theirs after a clean check and
+ * do not read the sources; the PDF (which reads line numbers) and
+ * territorio render whole before they open a file (docs/decisions.md). */
 static void on_sigbus(int sig)
 {
     (void)sig;

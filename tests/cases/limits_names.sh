@@ -59,7 +59,8 @@ size=$(wc -c < huge_name.out)
 [ "$size" -le 20000 ] || bad "huge_name: $size bytes of output for one long name"
 
 # 5. A key of 70 000 bytes (past the 16-bit length an attribute keeps
-# inline): E007, then E104 spanning the whole key, on a block key too.
+# inline): E007, then one E104 spanning the whole key; a name of 70 000
+# bytes before a block on the next line: E007 there too.
 { printf 'persona p "P" {\n  rol: docente\n  '; rep 70000 k; printf ': 1\n  '; rep 70000 j; printf ' { x: 1 }\n}\n'; } > clave_larga.ruta
 run longest_key check --as-of 2026-06-01 --diagnostics-format=json --allow W304 clave_larga.ruta
 expect_rc longest_key 1

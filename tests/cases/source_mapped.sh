@@ -1,5 +1,5 @@
 # A big plan is mapped and streamed through the scanner in pieces, and the
-# pages already scanned leave memory (source.h, docs/performance.md 3.6).
+# pages already scanned leave memory (source.h, docs/performance.md 3.7).
 # Whatever lies across the scanner's 64 KiB reads and the 1 MiB windows
 # must come out exactly as from a small file: locations and source lines of
 # diagnostics (which read pages that were let go), a text block that spans
@@ -106,7 +106,7 @@ grep -qF -- "$(cat corto.expect)" corto.out || bad "corto: no error at the end (
 # 5. Truncated while mapped: SIGBUS becomes exit 2 with a message. The
 # plan is big enough for the scan to take a while; the file is cut as soon
 # as the mapping shows in /proc. If the check finished first (a very fast
-# machine), try again with a bigger plan.
+# machine), try again, three times in all.
 python3 "$ROOT/bench/gen_plan.py" 30000 grande.ruta
 try=0 done=no
 while [ $try -lt 3 ] && [ $done = no ]; do
