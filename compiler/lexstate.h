@@ -41,6 +41,8 @@ typedef struct LexState {
     bool keep_comments;     /* build ast->comments (parse_file) */
     Comment *last_comment;  /* tail of ast->comments */
     UsarList uses;          /* `usar` lines, in order */
+    ItemList *top;          /* the top-level declarations, kept when the
+                               parser gives up (an error at end of file) */
     int last_token;         /* the token returned before, for units */
     uint32_t last_end;      /* where it ended */
 } LexState;

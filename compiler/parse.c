@@ -44,7 +44,12 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
      * read-only. */
     YY_BUFFER_STATE buf = yy_create_buffer(NULL, PARSE_SCAN_BUFFER, scanner);
     yy_switch_to_buffer(buf, scanner);
-    yyparse(scanner, &ls);
+    /* The parser gives up on an error at the end of the file that its
+     * recovery cannot get past; what parsed before stays in the tree. */
+    if (yyparse(scanner, &ls) != 0) {
+        ast->uses = ls.uses.head;
+        ast->decls = ls.top ? ls.top->decls : NULL;
+    }
     yylex_destroy(scanner);
     /* What is left of a mapped text may leave memory too. */
     source_release(f, 0, f->len);

@@ -128,7 +128,7 @@ file
  * error alternative resyncs at the next `usar` or declaration keyword; from
  * there on the parser is in sync, so the next error is reported at once. */
 top
-    : %empty                        { $$ = new_items(ls); }
+    : %empty                        { $$ = ls->top = new_items(ls); }
     | top USAR STRING               { $$ = $1; ast_usar_add(&ls->uses, ast_usar(A, $3)); }
     | top decl                      { $$ = $1; ast_items_add_decl($$, $2); }
     | top error                     { $$ = $1; if (at_top_sync(yychar)) yyerrok; }
