@@ -22,6 +22,7 @@ typedef struct LexState {
     const SourceFile *src;  /* the file being scanned */
     const char *text;       /* its whole text (src->text), read by offset */
     size_t len;
+    size_t start, stop;     /* the part to scan: the whole text, or a half */
     size_t input;           /* next byte to hand to the scanner (lex_input) */
     size_t window;          /* end of the part of a mapped text prefetched */
     uint32_t file;

@@ -1,6 +1,7 @@
 /* parse.c - runs the scanner and parser of grammar/ over one source file. */
 #include "parse.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "lexstate.h"
@@ -9,19 +10,24 @@
 
 int yyparse(yyscan_t scanner, LexState *ls);
 
-FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, bool comments)
+FileAst *parse_range(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, size_t from, size_t to,
+                     bool comments)
 {
     FileAst *ast = ARENA_NEW(arena, FileAst);
     ast->file = file;
     const SourceFile *f = source_file(sm, file);
     if (!f)
         return ast;
+    if (to > f->len)
+        to = f->len;
+    if (from > to)
+        from = to;
     LexState ls;
     memset(&ls, 0, sizeof ls);
     ls.arena = arena;
     /* Plans hold a distinct name every 60 to 300 bytes (samples/, bench/):
      * the table starts near its final size. */
-    intern_init(&ls.names, arena, f->len / 256);
+    intern_init(&ls.names, arena, (to - from) / 256);
     ls.diag = diag;
     ls.src = f;
     ls.text = f->text;
@@ -31,9 +37,11 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
     ls.keep_comments = comments;
     ls.ast = ast;
     /* A leading byte-order mark is ignored. */
-    size_t skip = f->len >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    ls.offset = (uint32_t)skip;
-    ls.input = ls.window = skip;
+    size_t skip = from == 0 && to >= 3 && memcmp(f->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    ls.offset = (uint32_t)(from + skip);
+    ls.start = from;
+    ls.stop = to;
+    ls.input = ls.window = from + skip;
     yyscan_t scanner;
     if (yylex_init_extra(&ls, &scanner) != 0) {
         intern_free(&ls.names);
@@ -52,10 +60,15 @@ FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t 
     }
     yylex_destroy(scanner);
     /* What is left of a mapped text may leave memory too. */
-    source_release(f, 0, f->len);
+    source_release(f, from, to);
     intern_free(&ls.names);
     for (Decl *d = ast->decls; d; d = d->next)
         if (d->kind == DECL_PLAN)
             ast->has_plan = true;
     return ast;
+}
+
+FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, bool comments)
+{
+    return parse_range(arena, diag, sm, file, 0, SIZE_MAX, comments);
 }

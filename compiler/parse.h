@@ -42,4 +42,11 @@ enum {
 
 FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, bool comments);
 
+/* The same over the bytes [from, to) of the file alone, as if they were
+ * all of it (the end of the part is its end of file; locations stay
+ * offsets in the whole file). parse_split.c parses the halves of a big
+ * file this way. */
+FileAst *parse_range(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, size_t from, size_t to,
+                     bool comments);
+
 #endif
