@@ -53,6 +53,30 @@ void arena_free(Arena *a)
     a->total = 0;
 }
 
+void arena_adopt(Arena *into, Arena *from)
+{
+    if (!from->head)
+        return;
+    if (!into->head) {
+        into->cur = from->cur;
+        into->end = from->end;
+        into->head = from->head;
+    } else {
+        /* Behind into's current block: it stays the one allocated from. */
+        ArenaBlock *oldest = from->head;
+        while (oldest->prev)
+            oldest = oldest->prev;
+        oldest->prev = into->head->prev;
+        into->head->prev = from->head;
+    }
+    into->total += from->total;
+    if (into->limit && into->total > into->limit)
+        into->over = true;
+    from->cur = from->end = NULL;
+    from->head = NULL;
+    from->total = 0;
+}
+
 void *arena_alloc_slow(Arena *a, size_t size)
 {
     ArenaBlock *b = a->head;

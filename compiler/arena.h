@@ -30,6 +30,12 @@ typedef struct Arena {
 void arena_init(Arena *a);
 void arena_free(Arena *a);
 
+/* Moves every block of `from` into `into` (which keeps allocating from
+ * its own current block) and leaves `from` empty: what was allocated in
+ * `from` now lives until arena_free(into). For trees built in a private
+ * arena by another thread (parse_split.c). */
+void arena_adopt(Arena *into, Arena *from);
+
 /* The slow path of arena_alloc: a new block, or more of it faulted in.
  * size is already rounded up to 8. */
 void *arena_alloc_slow(Arena *a, size_t size);

@@ -37,6 +37,30 @@ void diag_free(DiagEngine *d)
     d->n = d->cap = 0;
 }
 
+void diag_adopt(DiagEngine *into, DiagEngine *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        if (into->n == into->cap) {
+            into->cap = into->cap ? into->cap * 2 : 16;
+            Diagnostic *p = realloc(into->items, into->cap * sizeof *p);
+            if (!p) {
+                fputs("ruta: error: memoria insuficiente\n", stderr);
+                abort();
+            }
+            into->items = p;
+        }
+        into->items[into->n] = from->items[i];
+        into->items[into->n].seq = into->n;
+        into->n++;
+    }
+    into->errors += from->errors;
+    into->stopped = into->stopped || from->stopped;
+    into->truncated = into->truncated || from->truncated;
+    into->halted = into->halted || from->halted;
+    from->n = 0; /* the notes are into's now */
+    from->errors = 0;
+}
+
 static const char *expand(Arena *a, DiagId id, va_list ap)
 {
     const char *args[DIAG_MAX_ARGS] = { 0 };

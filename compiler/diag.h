@@ -88,6 +88,12 @@ typedef struct DiagEngine {
 void diag_init(DiagEngine *d, Arena *arena, SourceManager *sm, size_t max_errors);
 void diag_free(DiagEngine *d);
 
+/* Moves every diagnostic of `from` to the end of `into`, in order, with
+ * its counts and stop flags; `from` is left empty. Their texts stay where
+ * they are: `from`'s arena must live as long as `into`'s (parse_split.c
+ * adopts it). */
+void diag_adopt(DiagEngine *into, DiagEngine *from);
+
 /* Reports a diagnostic; args are NULL-terminated strings for {1}..{4}.
  * Returns NULL when the diagnostic was dropped (limit reached); the note and
  * help functions accept NULL and then do nothing. */
