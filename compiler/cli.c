@@ -39,6 +39,7 @@ static const char USAGE[] =
     "  --deny CÓDIGO               convierte una advertencia en error\n"
     "  --max-errors N              se detiene tras N errores (50; 0 = sin límite)\n"
     "  --max-memory MiB            memoria máxima del análisis de un plan (4096; 0 = sin límite)\n"
+    "  -j N                        hilos de trabajo (por omisión, uno por núcleo; 1 = sin hilos)\n"
     "  --color=auto|always|never\n"
     "  -h, --help, --version\n"
     "\n"
@@ -52,7 +53,8 @@ static const char *const COMMAND_HELP[CMD_COUNT] = {
                   "\n"
                   "  --as-of AAAA-MM-DD          fecha de corte de las alertas (por omisión, hoy)\n"
                   "  --diagnostics-format=json|sarif  un solo documento en la salida estándar\n"
-                  "  -Werror, --allow CÓDIGO, --deny CÓDIGO, --max-errors N, --max-memory MiB, -I DIR, --color=WHEN\n"
+                  "  -Werror, --allow CÓDIGO, --deny CÓDIGO, --max-errors N, --max-memory MiB, -I DIR, -j N,\n"
+                  "  --color=WHEN\n"
                   "\n"
                   "Salida: 0 sin errores (puede haber advertencias); 1 con errores.\n"
                   "Ejemplo: ruta check --as-of 2026-06-01 plan.ruta\n",
@@ -286,7 +288,7 @@ static bool option_allowed(Command cmd, const char *name)
         { "--paper", 1u << CMD_PDF }, { "--font", 1u << CMD_PDF | 1u << CMD_TERRITORIO },
         { "--sep", 1u << CMD_CSV | 1u << CMD_TERRITORIO }, { "--bom", 1u << CMD_CSV }, { "--with-calendar", 1u << CMD_CSV },
         { "--check", 1u << CMD_FMT }, { "-w", 1u << CMD_FMT },
-        { "-j", 1u << CMD_TERRITORIO }, { "--csv", 1u << CMD_TERRITORIO }, { "--stdio", 1u << CMD_LSP },
+        { "-j", ~(1u << CMD_FMT | 1u << CMD_LSP) }, { "--csv", 1u << CMD_TERRITORIO }, { "--stdio", 1u << CMD_LSP },
         { "--ics", 1u << CMD_TERRITORIO }, { "--pdf", 1u << CMD_TERRITORIO },
     };
     for (size_t i = 0; i < sizeof ONLY / sizeof ONLY[0]; i++)

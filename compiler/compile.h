@@ -42,6 +42,8 @@ typedef struct CompileOptions {
     const struct ModuleCache *cache; /* modules parsed once and shared, or NULL */
     bool map_sources;            /* big files are mapped (source.h): one-shot
                                     commands only, never the language server */
+    bool parallel_parse;         /* big files are parsed in two halves at
+                                    once (parse_split.h) */
 } CompileOptions;
 
 typedef struct DeclVec {

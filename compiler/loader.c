@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "parse.h"
+#include "parse_split.h"
 
 enum { STATE_NEW = 0, STATE_LOADING = 1, STATE_DONE = 2 };
 
@@ -242,8 +243,12 @@ static void process_file(Compilation *c, uint32_t file)
 {
     set_state(c, file, STATE_LOADING);
     push_stack(c, file);
+    /* Only the user's file is ever big enough to split; modules are not
+     * (the standard library's are a few KiB). */
     FileAst *ast = file < c->nshared ? c->opt->cache->asts[file]
-                                     : parse_file(&c->arena, &c->diag, &c->sm, file, false);
+                   : file == c->main_file && c->opt->parallel_parse
+                       ? parse_file_split(&c->arena, &c->diag, &c->sm, file, NULL)
+                       : parse_file(&c->arena, &c->diag, &c->sm, file, false);
     const char *path = source_file(&c->sm, file)->path;
     for (Usar *u = ast->uses; u && !c->diag.stopped; u = u->next)
         load_module(c, u->path, path, u->loc);

@@ -13,9 +13,11 @@
  * font or a file system write is covered. The PDF backend is left out: it
  * needs a font file and libharu is not built with the sanitizers.
  *
- * Oracle: besides the sanitizers, every output meant for a program (the
+ * Oracles: besides the sanitizers, every output meant for a program (the
  * JSON and SARIF diagnostics, the CSV, iCalendar and JSON backends, the
- * status) must be valid UTF-8; the target aborts when one is not.
+ * status) must be valid UTF-8; and an input parsed in two halves
+ * (parse_split.h) must get the same diagnostics as when parsed whole. The
+ * target aborts when either fails.
  *
  * Output: nothing. A crash, a sanitizer report, a leak or a timeout is a
  * finding (see docs/performance.md for how to turn it into a regression
@@ -35,6 +37,7 @@
 #include "diag.h"
 #include "jsonw.h"
 #include "model.h"
+#include "parse_split.h"
 #include "status.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -99,28 +102,69 @@ static void run_backends(Compilation *c, Model *m, int as_of)
     strbuf_free(&out);
 }
 
+/* The front end, the model and the checks, with or without the parse in
+ * two halves; returns the model (NULL after errors). */
+static Model *check_text(Compilation *c, CompileOptions *opt, const uint8_t *data, size_t size, bool split)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->max_errors = 50;
+    /* A small budget, so that the larger dense inputs take the E008 path
+     * (the stdlib and a real plan of this size need well under 1 MiB). */
+    opt->max_memory = 2u << 20;
+    opt->as_of = fuzz_as_of();
+    opt->need_plan = false;
+    opt->parallel_parse = split;
+    compilation_init(c, opt);
+    compile_text(c, "fuzz.ruta", (const char *)data, size);
+    Model *m = NULL;
+    if (c->diag.errors == 0) {
+        m = model_build(c);
+        checks_run(c, m);
+    }
+    DiagPolicy policy = { NULL, 0, NULL, 0, false };
+    diag_finalize(&c->diag, &policy);
+    return m;
+}
+
+static void render_json(DiagEngine *d, StrBuf *out)
+{
+    DiagRenderOptions ro = { DIAG_JSON, false, true };
+    diag_render(d, &ro, out);
+}
+
+/* The second oracle: an input the parse cuts in two halves (RUTA_SPLIT_MIN
+ * is 128 bytes in this build, mk/fuzz.mk) gets the same diagnostics from
+ * the whole parse. */
+static void require_same_as_whole(const uint8_t *data, size_t size, DiagEngine *split)
+{
+    if (size < PARSE_SPLIT_MIN || parse_split_point((const char *)data, size) == 0)
+        return;
+    CompileOptions opt;
+    Compilation c;
+    check_text(&c, &opt, data, size, false);
+    StrBuf a, b;
+    strbuf_init(&a);
+    strbuf_init(&b);
+    render_json(split, &a);
+    render_json(&c.diag, &b);
+    if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0)) {
+        fprintf(stderr, "fuzz_check: the parse in two halves differs from the whole parse\n"
+                        "halves:\n%s\nwhole:\n%s\n", strbuf_cstr(&a), strbuf_cstr(&b));
+        abort();
+    }
+    strbuf_free(&a);
+    strbuf_free(&b);
+    compilation_free(&c);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     int as_of = fuzz_as_of();
     CompileOptions opt;
-    memset(&opt, 0, sizeof opt);
-    opt.max_errors = 50;
-    /* A small budget, so that the larger dense inputs take the E008 path
-     * (the stdlib and a real plan of this size need well under 1 MiB). */
-    opt.max_memory = 2u << 20;
-    opt.as_of = as_of;
-    opt.need_plan = false;
     Compilation c;
-    compilation_init(&c, &opt);
-    compile_text(&c, "fuzz.ruta", (const char *)data, size);
-    Model *m = NULL;
-    if (c.diag.errors == 0) {
-        m = model_build(&c);
-        checks_run(&c, m);
-    }
-    DiagPolicy policy = { NULL, 0, NULL, 0, false };
-    diag_finalize(&c.diag, &policy);
+    Model *m = check_text(&c, &opt, data, size, true);
     render_all(&c.diag);
+    require_same_as_whole(data, size, &c.diag);
     if (m && m->plan && diag_count(&c.diag, SEV_ERROR) == 0)
         run_backends(&c, m, as_of);
     compilation_free(&c);

@@ -72,6 +72,17 @@ usage color_sometimes "sometimes" check --as-of 2026-06-01 --color=sometimes pla
 usage format_xml "xml" check --as-of 2026-06-01 --diagnostics-format=xml plan.ruta
 usage max_errors_word "x" check --as-of 2026-06-01 --max-errors x plan.ruta
 usage max_errors_negative "-1" check --as-of 2026-06-01 --max-errors -1 plan.ruta
+usage jobs_zero "-j" check --as-of 2026-06-01 -j 0 plan.ruta
+usage jobs_word "-j" check --as-of 2026-06-01 -j muchos plan.ruta
+usage jobs_fmt "'fmt'" fmt -j 2 plan.ruta
+usage jobs_lsp "'lsp'" lsp -j 2
+
+# -j is accepted by every command that checks a plan (tests/cases/parse_split.sh
+# tests what it does).
+for cmd in check json status; do
+    run "jobs_$cmd" "$cmd" -j 1 --as-of 2026-06-01 plan.ruta
+    [ "$rc" -ne 2 ] || { bad "ruta $cmd -j 1: usage error"; cat "jobs_$cmd.err"; }
+done
 
 # The usage message is Spanish and points at --help.
 grep -q "ruta --help" unknown_option.err || bad "unknown option: no pointer to 'ruta --help'"
@@ -80,7 +91,7 @@ grep -q "ruta --help" unknown_option.err || bad "unknown option: no pointer to '
 run help --help
 [ "$rc" -eq 0 ] || bad "--help: exit $rc"
 grep -q '^uso: ruta' help.out || { bad "--help: no Spanish usage line on stdout"; head -5 help.out help.err; }
-for word in check pdf csv ics json fmt status --as-of --diagnostics-format -Werror --allow --deny --max-errors --color; do
+for word in check pdf csv ics json fmt status --as-of --diagnostics-format -Werror --allow --deny --max-errors -j --color; do
     grep -qF -- "$word" help.out || bad "--help does not mention $word"
 done
 run check_help check --help

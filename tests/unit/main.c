@@ -15,5 +15,6 @@ int main(void)
     test_source();
     test_output();
     test_symtab();
+    test_parse_split();
     return unit_failures ? 1 : 0;
 }

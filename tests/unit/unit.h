@@ -44,5 +44,6 @@ void test_json(void);
 void test_source(void);
 void test_output(void);
 void test_symtab(void);
+void test_parse_split(void);
 
 #endif
