@@ -23,7 +23,7 @@ SRCDIR    := $(CURDIR)
 CPPFLAGS  += -Icompiler -I$(B) \
              -DRUTA_STDLIB_INSTALLED='"$(DATADIR)/stdlib"' \
              -DRUTA_STDLIB_SOURCE='"$(SRCDIR)/stdlib"'
-LDLIBS    += -lhpdf -ljansson -lm -lpthread
+LDLIBS    += -lhpdf -Wl,-Bstatic -ljansson -Wl,-Bdynamic -lm -lpthread
 
 B         ?= build
 SRCS      := $(wildcard compiler/*.c)

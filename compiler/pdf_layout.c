@@ -218,7 +218,7 @@ static void normalise(StrBuf *out, const char *text)
         char buf[4];
         if (cp > 0xFFFF)
             cp = 0xFFFD;
-        strbuf_append(out, buf, utf8_encode(cp, buf));
+        strbuf_append(out, buf, utf8_put(cp, buf));
     }
 }
 

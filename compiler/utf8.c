@@ -149,7 +149,7 @@ const char *utf8_fold_name(Arena *a, const char *s, size_t n)
     return out;
 }
 
-size_t utf8_encode(uint32_t cp, char out[4])
+size_t utf8_put(uint32_t cp, char out[4])
 {
     if (cp < 0x80) {
         out[0] = (char)cp;

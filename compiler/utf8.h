@@ -35,6 +35,6 @@ const char *utf8_fold_name(Arena *a, const char *s, size_t n);
 
 /* Appends the encoding of code point cp to out (at most 4 bytes), returns
  * the number written. */
-size_t utf8_encode(uint32_t cp, char out[4]);
+size_t utf8_put(uint32_t cp, char out[4]);
 
 #endif

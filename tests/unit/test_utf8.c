@@ -40,7 +40,7 @@ void test_utf8(void)
     CHECK_STR(utf8_fold_name(&a, "niño", strlen("niño")), "niño");
     CHECK_STR(utf8_fold_name(&a, "plain", 5), "plain");
     char buf[4];
-    CHECK(utf8_encode(0xF1, buf) == 2 && (unsigned char)buf[0] == 0xC3 && (unsigned char)buf[1] == 0xB1);
-    CHECK(utf8_encode(0x1F600, buf) == 4);
+    CHECK(utf8_put(0xF1, buf) == 2 && (unsigned char)buf[0] == 0xC3 && (unsigned char)buf[1] == 0xB1);
+    CHECK(utf8_put(0x1F600, buf) == 4);
     arena_free(&a);
 }
