@@ -44,6 +44,17 @@ void compilation_free(Compilation *c)
     arena_free(&c->arena);
 }
 
+void declvec_reserve(DeclVec *v, size_t n)
+{
+    if (v->n + n <= v->cap)
+        return;
+    v->cap = v->n + n;
+    Decl **p = realloc(v->items, v->cap * sizeof *p);
+    if (!p)
+        abort();
+    v->items = p;
+}
+
 void declvec_push(DeclVec *v, Decl *d)
 {
     if (v->n == v->cap) {

@@ -115,6 +115,8 @@ const Term *resolve_term(Compilation *c, Value *v, const char *vocab);
 /* Resolves a target name given as a key (`avance taller:`). */
 Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc, unsigned refs);
 
+/* Room for n more declarations, so that n pushes reallocate nothing. */
+void declvec_reserve(DeclVec *v, size_t n);
 void declvec_push(DeclVec *v, Decl *d);
 
 #endif

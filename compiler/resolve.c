@@ -97,19 +97,35 @@ static void check_plans(Compilation *c)
     }
 }
 
-static size_t count_decls(const Decl *d)
+/* Counts, by kind, the names the declarations under d declare: themselves,
+ * and at most one `id:` per acuerdo or nudo entry of a seguimiento
+ * (declare_entry_ids). */
+static void count_decls(const Decl *d, size_t n[DECL_KIND_COUNT])
 {
-    size_t n = 0;
-    for (; d; d = d->next)
-        n += 1 + count_decls(d->children);
-    return n;
+    for (; d; d = d->next) {
+        n[d->kind]++;
+        count_decls(d->children, n);
+        if (d->kind != DECL_SEGUIMIENTO)
+            continue;
+        for (const Attr *a = d->attrs; a; a = a->next) {
+            EntryKind k = a->entry != ENTRY_NONE ? a->entry : ast_entry_from_name(a->key_folded);
+            if ((k == ENTRY_ACUERDO || k == ENTRY_NUDO) && a->has_block)
+                n[k == ENTRY_ACUERDO ? DECL_ACUERDO : DECL_NUDO]++;
+        }
+    }
 }
 
 void resolve_collect(Compilation *c)
 {
-    size_t n = 0;
+    /* Every table at its final size at once: growing copies them, and
+     * each fresh page is a fault. */
+    size_t per_kind[DECL_KIND_COUNT] = { 0 }, n = 0;
     for (size_t i = 0; i < c->nfiles; i++)
-        n += count_decls(c->files[i]->decls);
+        count_decls(c->files[i]->decls, per_kind);
+    for (int k = 0; k < DECL_KIND_COUNT; k++) {
+        declvec_reserve(&c->by_kind[k], per_kind[k]);
+        n += per_kind[k];
+    }
     symtab_reserve(&c->symbols, n);
     for (size_t i = 0; i < c->nfiles; i++)
         for (Decl *d = c->files[i]->decls; d; d = d->next)
