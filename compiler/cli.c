@@ -329,7 +329,6 @@ int cli_parse(int argc, char **argv, CliOptions *o, FILE *out, FILE *err)
     o->max_errors = 50;
     o->max_memory_mib = CLI_DEFAULT_MAX_MEMORY;
     o->paper = "carta";
-    o->as_of = date_today();
     if (argc < 2) {
         fputs(USAGE, err);
         return CLI_USAGE;
@@ -383,6 +382,10 @@ int cli_parse(int argc, char **argv, CliOptions *o, FILE *out, FILE *err)
         if (r != CLI_OK)
             return r;
     }
+    /* Today only when no --as-of says otherwise: reading the time zone
+     * costs a file read and page faults on every run. */
+    if (!o->as_of_given)
+        o->as_of = date_today();
     if (help) {
         fputs(o->cmd < CMD_COUNT ? COMMAND_HELP[o->cmd] : USAGE, out);
         return CLI_EXIT_OK;
