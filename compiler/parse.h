@@ -33,7 +33,7 @@ enum {
 #ifndef RUTA_SCAN_BUFFER
 /* The sanitizer and fuzzing builds set a tiny buffer (Makefile, mk/fuzz.mk)
  * so that every test and fuzz input crosses reads in the middle of tokens. */
-#define RUTA_SCAN_BUFFER (64 * 1024)
+#define RUTA_SCAN_BUFFER (16 * 1024)
 #endif
 enum {
     PARSE_SCAN_BUFFER = RUTA_SCAN_BUFFER,
