@@ -22,7 +22,7 @@
 /* Below this a thread costs more than it saves (docs/performance.md).
  * The sanitizer and fuzzing builds set a tiny size (Makefile, mk/fuzz.mk)
  * so that the test plans and fuzz inputs take the split and its fallback. */
-#define RUTA_SPLIT_MIN (512 * 1024)
+#define RUTA_SPLIT_MIN (4 * 1024 * 1024)
 #endif
 enum { PARSE_SPLIT_MIN = RUTA_SPLIT_MIN };
 

@@ -1,5 +1,5 @@
 # The parse in two halves (compiler/parse_split.h): a plan big enough to
-# be cut (512 KiB or more) gets exactly the same result from `-j 2` as from
+# be cut (4 MiB or more) gets exactly the same result from `-j 2` as from
 # `-j 1` (one thread): the same diagnostics in every format, exit status
 # and outputs, whether the halves are joined (a clean plan, errors after
 # the cut) or the plan is parsed again whole (an error before the cut, a
@@ -15,15 +15,15 @@ LIMIT_SECONDS=300
 . "$ROOT/tests/lib/limits.sh"
 
 AS_OF=2026-06-04
-/usr/bin/python3 -B "$ROOT/bench/gen_plan.py" 700 plan.ruta > /dev/null
+/usr/bin/python3 -B "$ROOT/bench/gen_plan.py" 4200 plan.ruta > /dev/null
 
-# A plan the split applies to: over 512 KiB, with a top-level boundary
+# A plan the split applies to: over 4 MiB, with a top-level boundary
 # after its middle; and the places of the edits below.
 /usr/bin/python3 -B - <<'PY'
 import re
 # Bytes throughout: the cut is at a byte offset.
 text = open("plan.ruta", "rb").read()
-assert len(text) >= 512 * 1024, len(text)
+assert len(text) >= 4 * 1024 * 1024, len(text)
 middle = len(text) // 2
 cut = re.compile(rb"\n\}\n\n*(?=[a-zA-Z])").search(text, middle)
 assert cut, "no top-level boundary after the middle"
@@ -80,7 +80,7 @@ for f in plan error_first error_second errors_both typo_first text_block unclose
 done
 same sarif_errors check --as-of $AS_OF --diagnostics-format=sarif errors_both.ruta
 same budget check --as-of $AS_OF --color=never --max-memory 1 plan.ruta
-same budget_errors check --as-of $AS_OF --color=never --max-memory 1 error_first.ruta
+same budget_errors check --as-of $AS_OF --color=never --max-memory 12 error_first.ruta
 same json json --as-of $AS_OF plan.ruta
 same status status --as-of $AS_OF plan.ruta
 run csv1 csv --as-of $AS_OF plan.ruta -o j1.csv -j 1
