@@ -108,8 +108,10 @@ static void count_decls(const Decl *d, size_t n[DECL_KIND_COUNT])
         if (d->kind != DECL_SEGUIMIENTO)
             continue;
         for (const Attr *a = d->attrs; a; a = a->next) {
+            if (!a->has_block)
+                continue;
             EntryKind k = a->entry != ENTRY_NONE ? a->entry : ast_entry_from_name(a->key_folded);
-            if ((k == ENTRY_ACUERDO || k == ENTRY_NUDO) && a->has_block)
+            if (k == ENTRY_ACUERDO || k == ENTRY_NUDO)
                 n[k == ENTRY_ACUERDO ? DECL_ACUERDO : DECL_NUDO]++;
         }
     }
