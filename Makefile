@@ -23,7 +23,10 @@ SRCDIR    := $(CURDIR)
 CPPFLAGS  += -Icompiler -I$(B) \
              -DRUTA_STDLIB_INSTALLED='"$(DATADIR)/stdlib"' \
              -DRUTA_STDLIB_SOURCE='"$(SRCDIR)/stdlib"'
-LDLIBS    += -lhpdf -Wl,-Bstatic -ljansson -Wl,-Bdynamic -lm -lpthread
+# libharu is not linked: hpdf_api.c loads it by its soname, read here from
+# the development library, when a command makes a PDF.
+LDLIBS    += -Wl,-Bstatic -ljansson -Wl,-Bdynamic -lm -lpthread
+HPDF_SONAME = $(shell objdump -p "$$($(CC) -print-file-name=libhpdf.so)" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 
 B         ?= build
 SRCS      := $(wildcard compiler/*.c)
@@ -52,6 +55,8 @@ $(B)/lexer.o: $(B)/lexer.c $(B)/parser.h $(HEADERS)
 
 $(B)/parser.o: $(B)/parser.c $(B)/lexer.h $(HEADERS)
 	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -Wall -Wextra -Werror -c -o $@ $<
+
+$(B)/hpdf_api.o: CPPFLAGS += $(if $(HPDF_SONAME),-DRUTA_HPDF_SONAME='"$(HPDF_SONAME)"')
 
 $(B)/%.o: compiler/%.c $(B)/parser.h $(B)/lexer.h $(HEADERS) | $(B)
 	@echo "  CC      $<"

@@ -91,13 +91,13 @@ static void font_failed(const PdfDoc *d, const char *path)
 
 static bool load_fonts(PdfDoc *d)
 {
-    if (!pdf_font_load(&d->regular, d->doc, d->regular_path) || d->failed) {
+    if (!pdf_font_load(&d->regular, &d->api, d->doc, d->regular_path) || d->failed) {
         font_failed(d, d->regular_path);
         return false;
     }
     if (strcmp(d->bold_path, d->regular_path) == 0)
         return true;
-    if (!pdf_font_load(&d->bold, d->doc, d->bold_path) || d->failed) {
+    if (!pdf_font_load(&d->bold, &d->api, d->doc, d->bold_path) || d->failed) {
         font_failed(d, d->bold_path);
         return false;
     }
@@ -110,16 +110,16 @@ static bool load_fonts(PdfDoc *d)
 int pdf_doc_open(PdfDoc *d, const char *font)
 {
     memset(d, 0, sizeof *d);
-    if (!choose_fonts(d, font))
+    if (!choose_fonts(d, font) || !hpdf_api_open(&d->api))
         return 2;
-    d->doc = HPDF_New(on_error, d);
+    d->doc = d->api.HPDF_New(on_error, d);
     if (!d->doc) {
         fputs("ruta: error: libharu no pudo crear el documento PDF\n", stderr);
         return 2;
     }
-    HPDF_SetCompressionMode(d->doc, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(d->doc);
-    HPDF_SetCurrentEncoder(d->doc, "UTF-8");
+    d->api.HPDF_SetCompressionMode(d->doc, HPDF_COMP_ALL);
+    d->api.HPDF_UseUTFEncodings(d->doc);
+    d->api.HPDF_SetCurrentEncoder(d->doc, "UTF-8");
     if (d->failed)
         return pdf_doc_fail(d);
     return load_fonts(d) ? 0 : 2;
@@ -142,7 +142,7 @@ static HPDF_Date pdf_date(long long epoch)
 static void info_attr(PdfDoc *d, HPDF_InfoType type, const char *value)
 {
     if (value)
-        HPDF_SetInfoAttr(d->doc, type, value);
+        d->api.HPDF_SetInfoAttr(d->doc, type, value);
 }
 
 void pdf_doc_describe(PdfDoc *d, const PdfDocInfo *info, long long epoch)
@@ -153,29 +153,29 @@ void pdf_doc_describe(PdfDoc *d, const PdfDocInfo *info, long long epoch)
     info_attr(d, HPDF_INFO_CREATOR, "ruta " RUTA_VERSION);
     info_attr(d, HPDF_INFO_KEYWORDS, info->keywords);
     HPDF_Date date = pdf_date(epoch);
-    HPDF_SetInfoDateAttr(d->doc, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(d->doc, HPDF_INFO_MOD_DATE, date);
-    HPDF_SetPageMode(d->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    d->api.HPDF_SetInfoDateAttr(d->doc, HPDF_INFO_CREATION_DATE, date);
+    d->api.HPDF_SetInfoDateAttr(d->doc, HPDF_INFO_MOD_DATE, date);
+    d->api.HPDF_SetPageMode(d->doc, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
 void pdf_doc_layout(PdfDoc *d, PdfLayout *L, float paper_w, float paper_h)
 {
-    pdf_layout_init(L, d->doc, &d->regular, d->bold_loaded ? &d->bold : &d->regular, &d->failed, paper_w,
+    pdf_layout_init(L, &d->api, d->doc, &d->regular, d->bold_loaded ? &d->bold : &d->regular, &d->failed, paper_w,
                     paper_h);
 }
 
 static bool save_stream(PdfDoc *d, StrBuf *out)
 {
-    if (HPDF_SaveToStream(d->doc) != HPDF_OK || d->failed)
+    if (d->api.HPDF_SaveToStream(d->doc) != HPDF_OK || d->failed)
         return false;
-    HPDF_UINT32 size = HPDF_GetStreamSize(d->doc);
+    HPDF_UINT32 size = d->api.HPDF_GetStreamSize(d->doc);
     if (size == 0)
         return false;
     unsigned char *buf = malloc(size);
     if (!buf)
         return false;
     HPDF_UINT32 got = size;
-    HPDF_ReadFromStream(d->doc, buf, &got);
+    d->api.HPDF_ReadFromStream(d->doc, buf, &got);
     bool ok = got == size && !d->failed;
     if (ok)
         strbuf_append(out, (const char *)buf, size);
@@ -204,8 +204,9 @@ int pdf_doc_fail(const PdfDoc *d)
 void pdf_doc_close(PdfDoc *d)
 {
     if (d->doc)
-        HPDF_Free(d->doc);
+        d->api.HPDF_Free(d->doc);
     d->doc = NULL;
     pdf_font_free(&d->regular);
     pdf_font_free(&d->bold);
+    hpdf_api_close(&d->api);
 }

@@ -4,7 +4,7 @@
  * Contract:
  * - pdf_doc_open() checks the fonts first (--font FILE.ttf with its bold
  *   sibling FILE-Bold.ttf when that exists, else DejaVu Sans and DejaVu
- *   Sans Bold), then creates the HPDF_Doc with an error handler that
+ *   Sans Bold), then loads libharu (hpdf_api.h), creates the HPDF_Doc with an error handler that
  *   records the first libharu error in the PdfDoc (no longjmp), Flate
  *   compression and the UTF-8 encoder, and loads the fonts. A missing,
  *   unreadable or invalid font prints a Spanish message and returns 2; so
@@ -28,11 +28,13 @@
 
 #include <hpdf.h>
 
+#include "hpdf_api.h"
 #include "pdf_font.h"
 #include "pdf_layout.h"
 #include "strbuf.h"
 
 typedef struct PdfDoc {
+    HpdfApi api;              /* libharu, loaded by pdf_doc_open */
     bool failed;              /* libharu reported an error */
     HPDF_STATUS error, detail;
     HPDF_Doc doc;

@@ -4,6 +4,8 @@
  * the documented way to add to a dictionary before HPDF_SaveToStream. */
 #include "pdf_font.h"
 
+#include "hpdf_api.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,14 +75,15 @@ bool pdf_font_check_file(const char *path, const char *hint)
 
 /* ---- loading and measuring ------------------------------------------------ */
 
-bool pdf_font_load(PdfFont *f, HPDF_Doc doc, const char *path)
+bool pdf_font_load(PdfFont *f, const HpdfApi *hp, HPDF_Doc doc, const char *path)
 {
     memset(f, 0, sizeof *f);
+    f->hp = hp;
     f->path = path;
-    const char *name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+    const char *name = f->hp->HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
     if (!name)
         return false;
-    f->font = HPDF_GetFont(doc, name, "UTF-8");
+    f->font = f->hp->HPDF_GetFont(doc, name, "UTF-8");
     if (!f->font)
         return false;
     f->width = malloc(BMP * sizeof *f->width);
@@ -104,7 +107,7 @@ unsigned pdf_font_width(PdfFont *f, uint32_t cp)
     if (cp >= BMP)
         cp = 0xFFFD;
     if (f->width[cp] == PDF_WIDTH_UNKNOWN) {
-        HPDF_INT16 w = HPDF_TTFontDef_GetCharWidth(fontdef_of(f), (HPDF_UINT16)cp);
+        HPDF_INT16 w = f->hp->HPDF_TTFontDef_GetCharWidth(fontdef_of(f), (HPDF_UINT16)cp);
         f->width[cp] = (uint16_t)(w < 0 ? 0 : w); /* at most 0x7FFF: never UNKNOWN */
     }
     return f->width[cp];
@@ -133,7 +136,7 @@ static bool is_used(const PdfFont *f, uint32_t cp)
  * points drawn. */
 static bool rewrite_widths(PdfFont *f, HPDF_Dict cidfont)
 {
-    HPDF_Array w = HPDF_Array_New(cidfont->mmgr);
+    HPDF_Array w = f->hp->HPDF_Array_New(cidfont->mmgr);
     if (!w)
         return false;
     HPDF_Array run = NULL;
@@ -143,14 +146,14 @@ static bool rewrite_widths(PdfFont *f, HPDF_Dict cidfont)
             continue;
         }
         if (!run) {
-            run = HPDF_Array_New(cidfont->mmgr);
-            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK || HPDF_Array_Add(w, run) != HPDF_OK)
+            run = f->hp->HPDF_Array_New(cidfont->mmgr);
+            if (!run || f->hp->HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK || f->hp->HPDF_Array_Add(w, run) != HPDF_OK)
                 return false;
         }
-        if (HPDF_Array_AddNumber(run, (HPDF_INT32)pdf_font_width(f, cp)) != HPDF_OK)
+        if (f->hp->HPDF_Array_AddNumber(run, (HPDF_INT32)pdf_font_width(f, cp)) != HPDF_OK)
             return false;
     }
-    return HPDF_Dict_Add(cidfont, "W", w) == HPDF_OK;
+    return f->hp->HPDF_Dict_Add(cidfont, "W", w) == HPDF_OK;
 }
 
 static uint32_t highest_used(const PdfFont *f)
@@ -172,12 +175,12 @@ static bool rewrite_gid_map(PdfFont *f, HPDF_Dict map)
     for (uint32_t cp = 0; cp < n; cp++) {
         if (!is_used(f, cp))
             continue;
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+        HPDF_UINT16 gid = f->hp->HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
         bytes[2 * cp] = (HPDF_BYTE)(gid >> 8);
         bytes[2 * cp + 1] = (HPDF_BYTE)gid;
     }
-    HPDF_MemStream_FreeData(map->stream);
-    bool ok = HPDF_Stream_Write(map->stream, bytes, n * 2) == HPDF_OK;
+    f->hp->HPDF_MemStream_FreeData(map->stream);
+    bool ok = f->hp->HPDF_Stream_Write(map->stream, bytes, n * 2) == HPDF_OK;
     free(bytes);
     return ok;
 }
@@ -206,15 +209,15 @@ static bool rewrite_to_unicode(PdfFont *f, HPDF_Dict cmap)
         }
     }
     strbuf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    HPDF_MemStream_FreeData(cmap->stream);
-    bool ok = HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
+    f->hp->HPDF_MemStream_FreeData(cmap->stream);
+    bool ok = f->hp->HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) == HPDF_OK;
     strbuf_free(&b);
     if (ok) {
         /* The CMap's own dictionary describes a cidrange CMap; drop it. */
-        HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-        HPDF_Dict_RemoveElement(cmap, "CMapName");
-        HPDF_Dict_RemoveElement(cmap, "Type");
-        HPDF_Dict_RemoveElement(cmap, "WMode");
+        f->hp->HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+        f->hp->HPDF_Dict_RemoveElement(cmap, "CMapName");
+        f->hp->HPDF_Dict_RemoveElement(cmap, "Type");
+        f->hp->HPDF_Dict_RemoveElement(cmap, "WMode");
     }
     return ok;
 }
@@ -259,29 +262,29 @@ static bool rewrite_program(PdfFont *f)
     size_t n = 0;
     for (uint32_t cp = 0; cp < BMP; cp++)
         if (is_used(f, cp))
-            map[n++] = (PdfGlyphMap){ (uint16_t)cp, HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) };
+            map[n++] = (PdfGlyphMap){ (uint16_t)cp, f->hp->HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) };
     StrBuf out;
     strbuf_init(&out);
     bool ok = pdf_ttf_subset(ttf, len, map, n, &out);
     free(map);
     free(ttf);
-    HPDF_Dict desc = ok ? HPDF_Dict_New(f->font->mmgr) : NULL;
-    HPDF_Dict data = desc ? HPDF_DictStream_New(f->font->mmgr, attr->xref) : NULL;
-    ok = data && HPDF_Xref_Add(attr->xref, desc) == HPDF_OK;
+    HPDF_Dict desc = ok ? f->hp->HPDF_Dict_New(f->font->mmgr) : NULL;
+    HPDF_Dict data = desc ? f->hp->HPDF_DictStream_New(f->font->mmgr, attr->xref) : NULL;
+    ok = data && f->hp->HPDF_Xref_Add(attr->xref, desc) == HPDF_OK;
     if (ok) {
-        HPDF_STATUS r = HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)out.data, (HPDF_UINT)out.len);
+        HPDF_STATUS r = f->hp->HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)out.data, (HPDF_UINT)out.len);
         data->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        r += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)out.len);
-        r += HPDF_Dict_Add(desc, "FontFile2", data);
-        r += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-        r += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-        r += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-        r += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-        r += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(f->font->mmgr, def->font_bbox));
-        r += HPDF_Dict_AddName(desc, "FontName", ((HPDF_TTFontDefAttr)def->attr)->base_font);
-        r += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-        r += HPDF_Dict_AddNumber(desc, "StemV", (HPDF_INT32)def->stemv);
-        r += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+        r += f->hp->HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)out.len);
+        r += f->hp->HPDF_Dict_Add(desc, "FontFile2", data);
+        r += f->hp->HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+        r += f->hp->HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+        r += f->hp->HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+        r += f->hp->HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+        r += f->hp->HPDF_Dict_Add(desc, "FontBBox", f->hp->HPDF_Box_Array_New(f->font->mmgr, def->font_bbox));
+        r += f->hp->HPDF_Dict_AddName(desc, "FontName", ((HPDF_TTFontDefAttr)def->attr)->base_font);
+        r += f->hp->HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+        r += f->hp->HPDF_Dict_AddNumber(desc, "StemV", (HPDF_INT32)def->stemv);
+        r += f->hp->HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
         ok = r == HPDF_OK;
         if (ok)
             def->descriptor = desc;

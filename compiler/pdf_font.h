@@ -29,6 +29,7 @@
 #define PDF_FONT_BOLD PDF_FONT_DIR "DejaVuSans-Bold.ttf"
 
 typedef struct PdfFont {
+    const struct HpdfApi *hp; /* libharu (the document's table) */
     HPDF_Font font;          /* Type0 font with the UTF-8 encoder */
     const char *path;        /* the TTF file (not owned) */
     uint16_t *width;         /* advance per BMP code point, PDF_WIDTH_UNKNOWN until asked */
@@ -44,7 +45,7 @@ typedef struct PdfFont {
 bool pdf_font_check_file(const char *path, const char *hint);
 /* Loads a checked file; returns false when libharu refused it (the
  * document's error handler has recorded why). */
-bool pdf_font_load(PdfFont *f, HPDF_Doc doc, const char *path);
+bool pdf_font_load(PdfFont *f, const struct HpdfApi *hp, HPDF_Doc doc, const char *path);
 /* Advance width of a BMP code point in 1/1000 em. */
 unsigned pdf_font_width(PdfFont *f, uint32_t cp);
 /* Marks the code points of a UTF-8 text as drawn. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hpdf_api.h"
 #include "utf8.h"
 
 const PdfColor PDF_INK = { 0.13f, 0.13f, 0.15f };
@@ -78,12 +79,13 @@ PdfStyle pdf_style(PdfFontId font, float size, PdfColor color)
 
 /* ---- set-up ---------------------------------------------------------------- */
 
-void pdf_layout_init(PdfLayout *L, HPDF_Doc doc, PdfFont *regular, PdfFont *bold, const bool *failed,
+void pdf_layout_init(PdfLayout *L, const HpdfApi *hp, HPDF_Doc doc, PdfFont *regular, PdfFont *bold, const bool *failed,
                      float paper_w, float paper_h)
 {
     memset(L, 0, sizeof *L);
+    L->hp = hp;
     L->doc = doc;
-    L->enc = HPDF_GetEncoder(doc, "UTF-8");
+    L->enc = L->hp->HPDF_GetEncoder(doc, "UTF-8");
     L->fonts[PDF_REGULAR] = regular;
     L->fonts[PDF_BOLD] = bold;
     L->failed = failed;
@@ -156,7 +158,7 @@ static void set_fill(PdfLayout *L, PdfColor c)
 {
     if (L->fill_known && L->cur_fill.r == c.r && L->cur_fill.g == c.g && L->cur_fill.b == c.b)
         return;
-    HPDF_Page_SetRGBFill(L->page, c.r, c.g, c.b);
+    L->hp->HPDF_Page_SetRGBFill(L->page, c.r, c.g, c.b);
     L->cur_fill = c;
     L->fill_known = true;
 }
@@ -169,16 +171,16 @@ void pdf_text_draw(PdfLayout *L, const PdfStyle *st, float x, float baseline, co
     strbuf_clear(&L->tmp);
     strbuf_append(&L->tmp, s, n);
     pdf_font_mark(f, s, n);
-    HPDF_Page_BeginText(L->page);
+    L->hp->HPDF_Page_BeginText(L->page);
     /* The font and the fill colour stay in the page's graphics state. */
     if (L->cur_font != f->font || L->cur_size != st->size) {
-        HPDF_Page_SetFontAndSize(L->page, f->font, st->size);
+        L->hp->HPDF_Page_SetFontAndSize(L->page, f->font, st->size);
         L->cur_font = f->font;
         L->cur_size = st->size;
     }
     set_fill(L, st->color);
-    HPDF_Page_TextOut(L->page, x, baseline, L->tmp.data);
-    HPDF_Page_EndText(L->page);
+    L->hp->HPDF_Page_TextOut(L->page, x, baseline, L->tmp.data);
+    L->hp->HPDF_Page_EndText(L->page);
 }
 
 /* Appends `text` to a line buffer in normal form (see the file
@@ -334,18 +336,18 @@ void pdf_fill_rect(PdfLayout *L, float x, float y, float w, float h, PdfColor c)
     if (stopped(L) || w <= 0 || h <= 0)
         return;
     set_fill(L, c);
-    HPDF_Page_Rectangle(L->page, x, y, w, h);
-    HPDF_Page_Fill(L->page);
+    L->hp->HPDF_Page_Rectangle(L->page, x, y, w, h);
+    L->hp->HPDF_Page_Fill(L->page);
 }
 
 void pdf_stroke_rect(PdfLayout *L, float x, float y, float w, float h, PdfColor c, float lw)
 {
     if (stopped(L))
         return;
-    HPDF_Page_SetLineWidth(L->page, lw);
-    HPDF_Page_SetRGBStroke(L->page, c.r, c.g, c.b);
-    HPDF_Page_Rectangle(L->page, x, y, w, h);
-    HPDF_Page_Stroke(L->page);
+    L->hp->HPDF_Page_SetLineWidth(L->page, lw);
+    L->hp->HPDF_Page_SetRGBStroke(L->page, c.r, c.g, c.b);
+    L->hp->HPDF_Page_Rectangle(L->page, x, y, w, h);
+    L->hp->HPDF_Page_Stroke(L->page);
 }
 
 void pdf_stroke_line(PdfLayout *L, float x0, float y0, float x1, float y1, PdfColor c, float lw, bool dashed)
@@ -353,29 +355,29 @@ void pdf_stroke_line(PdfLayout *L, float x0, float y0, float x1, float y1, PdfCo
     if (stopped(L))
         return;
     static const HPDF_UINT16 DASH[] = { 2, 2 };
-    HPDF_Page_SetLineWidth(L->page, lw);
-    HPDF_Page_SetRGBStroke(L->page, c.r, c.g, c.b);
+    L->hp->HPDF_Page_SetLineWidth(L->page, lw);
+    L->hp->HPDF_Page_SetRGBStroke(L->page, c.r, c.g, c.b);
     if (dashed)
-        HPDF_Page_SetDash(L->page, DASH, 2, 0);
-    HPDF_Page_MoveTo(L->page, x0, y0);
-    HPDF_Page_LineTo(L->page, x1, y1);
-    HPDF_Page_Stroke(L->page);
+        L->hp->HPDF_Page_SetDash(L->page, DASH, 2, 0);
+    L->hp->HPDF_Page_MoveTo(L->page, x0, y0);
+    L->hp->HPDF_Page_LineTo(L->page, x1, y1);
+    L->hp->HPDF_Page_Stroke(L->page);
     if (dashed)
-        HPDF_Page_SetDash(L->page, NULL, 0, 0);
+        L->hp->HPDF_Page_SetDash(L->page, NULL, 0, 0);
 }
 
 void pdf_diamond(PdfLayout *L, float x, float y, float r, PdfColor fill, PdfColor stroke)
 {
     if (stopped(L))
         return;
-    HPDF_Page_SetLineWidth(L->page, 0.6f);
+    L->hp->HPDF_Page_SetLineWidth(L->page, 0.6f);
     set_fill(L, fill);
-    HPDF_Page_SetRGBStroke(L->page, stroke.r, stroke.g, stroke.b);
-    HPDF_Page_MoveTo(L->page, x, y + r);
-    HPDF_Page_LineTo(L->page, x + r, y);
-    HPDF_Page_LineTo(L->page, x, y - r);
-    HPDF_Page_LineTo(L->page, x - r, y);
-    HPDF_Page_ClosePathFillStroke(L->page);
+    L->hp->HPDF_Page_SetRGBStroke(L->page, stroke.r, stroke.g, stroke.b);
+    L->hp->HPDF_Page_MoveTo(L->page, x, y + r);
+    L->hp->HPDF_Page_LineTo(L->page, x + r, y);
+    L->hp->HPDF_Page_LineTo(L->page, x, y - r);
+    L->hp->HPDF_Page_LineTo(L->page, x - r, y);
+    L->hp->HPDF_Page_ClosePathFillStroke(L->page);
 }
 
 /* ---- pages ---------------------------------------------------------------- */
@@ -402,7 +404,7 @@ static size_t wrap_header(PdfLayout *L)
 
 void pdf_page_new(PdfLayout *L, bool landscape, bool cover)
 {
-    L->page = HPDF_AddPage(L->doc);
+    L->page = L->hp->HPDF_AddPage(L->doc);
     L->cur_font = NULL;
     L->fill_known = false;
     L->landscape = landscape;
@@ -410,8 +412,8 @@ void pdf_page_new(PdfLayout *L, bool landscape, bool cover)
     L->w = landscape ? L->paper_h : L->paper_w;
     L->h = landscape ? L->paper_w : L->paper_h;
     if (L->page) {
-        HPDF_Page_SetWidth(L->page, L->w);
-        HPDF_Page_SetHeight(L->page, L->h);
+        L->hp->HPDF_Page_SetWidth(L->page, L->w);
+        L->hp->HPDF_Page_SetHeight(L->page, L->h);
     }
     L->pages = grow(L->pages, &L->cappages, L->npages + 1, sizeof *L->pages);
     L->pages[L->npages++] = (PdfPageRec){ L->page, cover, landscape };
@@ -511,13 +513,13 @@ static float pending_height(PdfLayout *L, const PdfPending *p, bool at_top)
 static void add_outline(PdfLayout *L, int level, const char *title, float top)
 {
     HPDF_Outline parent = level > 1 ? L->outline[level - 1] : NULL;
-    HPDF_Outline o = HPDF_CreateOutline(L->doc, parent, title, L->enc);
+    HPDF_Outline o = L->hp->HPDF_CreateOutline(L->doc, parent, title, L->enc);
     if (!o)
         return;
-    HPDF_Destination d = HPDF_Page_CreateDestination(L->page);
+    HPDF_Destination d = L->hp->HPDF_Page_CreateDestination(L->page);
     if (d) {
-        HPDF_Destination_SetXYZ(d, 0, top + 8 > L->h ? L->h : top + 8, 1);
-        HPDF_Outline_SetDestination(o, d);
+        L->hp->HPDF_Destination_SetXYZ(d, 0, top + 8 > L->h ? L->h : top + 8, 1);
+        L->hp->HPDF_Outline_SetDestination(o, d);
     }
     L->outline[level] = o;
     for (int k = level + 1; k < 4; k++)

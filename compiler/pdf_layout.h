@@ -98,6 +98,7 @@ typedef struct PdfPending {
 enum { PDF_MAX_PENDING = 4, PDF_MAX_COLS = 10 };
 
 typedef struct PdfLayout {
+    const struct HpdfApi *hp;      /* libharu (the document's table) */
     HPDF_Doc doc;
     HPDF_Encoder enc;              /* UTF-8 encoder, for outline titles */
     PdfFont *fonts[PDF_FONT_COUNT];
@@ -134,7 +135,7 @@ typedef struct PdfLayout {
 
 /* ---- set-up, pages ------------------------------------------------------ */
 
-void pdf_layout_init(PdfLayout *L, HPDF_Doc doc, PdfFont *regular, PdfFont *bold, const bool *failed,
+void pdf_layout_init(PdfLayout *L, const struct HpdfApi *hp, HPDF_Doc doc, PdfFont *regular, PdfFont *bold, const bool *failed,
                      float paper_w, float paper_h);
 void pdf_layout_free(PdfLayout *L);
 /* Starts a page (the flow moves to its top). The cover has no header. */

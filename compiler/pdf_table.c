@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "hpdf_api.h"
 #include "pdf_layout.h"
 #include "utf8.h"
 
@@ -260,11 +261,11 @@ static void cell_borders(PdfTable *t, float top, float hh)
     PdfLayout *L = t->L;
     if (pdf_failed(L))
         return;
-    HPDF_Page_SetLineWidth(L->page, 0.4f);
-    HPDF_Page_SetRGBStroke(L->page, PDF_RULE.r, PDF_RULE.g, PDF_RULE.b);
+    L->hp->HPDF_Page_SetLineWidth(L->page, 0.4f);
+    L->hp->HPDF_Page_SetRGBStroke(L->page, PDF_RULE.r, PDF_RULE.g, PDF_RULE.b);
     for (size_t i = 0; i < t->ncols; i++)
-        HPDF_Page_Rectangle(L->page, t->x[i], top - hh, t->x[i + 1] - t->x[i], hh);
-    HPDF_Page_Stroke(L->page);
+        L->hp->HPDF_Page_Rectangle(L->page, t->x[i], top - hh, t->x[i + 1] - t->x[i], hh);
+    L->hp->HPDF_Page_Stroke(L->page);
 }
 
 /* Draws as much of the row as fits above the bottom of the page; returns
