@@ -37,21 +37,27 @@ void diag_free(DiagEngine *d)
     d->n = d->cap = 0;
 }
 
+/* Appends an uninitialised diagnostic to the vector. */
+static Diagnostic *new_slot(DiagEngine *d)
+{
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        Diagnostic *p = realloc(d->items, d->cap * sizeof *p);
+        if (!p) {
+            fputs("ruta: error: memoria insuficiente\n", stderr);
+            abort();
+        }
+        d->items = p;
+    }
+    return &d->items[d->n++];
+}
+
 void diag_adopt(DiagEngine *into, DiagEngine *from)
 {
     for (size_t i = 0; i < from->n; i++) {
-        if (into->n == into->cap) {
-            into->cap = into->cap ? into->cap * 2 : 16;
-            Diagnostic *p = realloc(into->items, into->cap * sizeof *p);
-            if (!p) {
-                fputs("ruta: error: memoria insuficiente\n", stderr);
-                abort();
-            }
-            into->items = p;
-        }
-        into->items[into->n] = from->items[i];
-        into->items[into->n].seq = into->n;
-        into->n++;
+        Diagnostic *g = new_slot(into);
+        *g = from->items[i];
+        g->seq = into->n - 1;
     }
     into->errors += from->errors;
     into->stopped = into->stopped || from->stopped;
@@ -116,21 +122,12 @@ Diagnostic *diag_report(DiagEngine *d, DiagId id, Loc loc, ...)
         if (d->max_errors && d->errors >= d->max_errors)
             d->stopped = d->truncated = true;
     }
-    if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 16;
-        Diagnostic *p = realloc(d->items, d->cap * sizeof *p);
-        if (!p) {
-            fputs("ruta: error: memoria insuficiente\n", stderr);
-            abort();
-        }
-        d->items = p;
-    }
-    Diagnostic *g = &d->items[d->n];
+    Diagnostic *g = new_slot(d);
     memset(g, 0, sizeof *g);
     g->id = id;
     g->severity = sev;
     g->loc = loc;
-    g->seq = d->n++;
+    g->seq = d->n - 1;
     va_list ap;
     va_start(ap, loc);
     g->msg = expand(d->arena, id, ap);
