@@ -21,6 +21,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 
 typedef struct HpdfApi {
     void *handle;

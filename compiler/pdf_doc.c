@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "version.h"
@@ -107,9 +108,12 @@ static bool load_fonts(PdfDoc *d)
 
 /* ---- the document ------------------------------------------------------------------ */
 
-int pdf_doc_open(PdfDoc *d, const char *font)
+int pdf_doc_open(PdfDoc *d, const char *font, int jobs)
 {
     memset(d, 0, sizeof *d);
+    pdf_contents_init(&d->contents);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    d->threads = jobs > 0 ? jobs : cores > 0 ? (int)cores : 1;
     if (!choose_fonts(d, font) || !hpdf_api_open(&d->api))
         return 2;
     d->doc = d->api.HPDF_New(on_error, d);
@@ -160,7 +164,7 @@ void pdf_doc_describe(PdfDoc *d, const PdfDocInfo *info, long long epoch)
 
 void pdf_doc_layout(PdfDoc *d, PdfLayout *L, float paper_w, float paper_h)
 {
-    pdf_layout_init(L, &d->api, d->doc, &d->regular, d->bold_loaded ? &d->bold : &d->regular, &d->failed, paper_w,
+    pdf_layout_init(L, &d->api, d->doc, &d->contents, &d->regular, d->bold_loaded ? &d->bold : &d->regular, &d->failed, paper_w,
                     paper_h);
 }
 
@@ -185,6 +189,8 @@ static bool save_stream(PdfDoc *d, StrBuf *out)
 
 int pdf_doc_save(PdfDoc *d, StrBuf *out)
 {
+    if (!d->failed && !pdf_contents_commit(&d->contents, &d->api, d->threads))
+        return 2;
     if (!d->failed && !pdf_font_finish(&d->regular, d->doc))
         return pdf_doc_fail(d);
     if (!d->failed && d->bold_loaded && !pdf_font_finish(&d->bold, d->doc))
@@ -206,6 +212,7 @@ void pdf_doc_close(PdfDoc *d)
     if (d->doc)
         d->api.HPDF_Free(d->doc);
     d->doc = NULL;
+    pdf_contents_free(&d->contents);
     pdf_font_free(&d->regular);
     pdf_font_free(&d->bold);
     hpdf_api_close(&d->api);

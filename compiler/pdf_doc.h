@@ -13,8 +13,10 @@
  *   creation and modification dates from `epoch`, never a clock) and makes
  *   viewers open the outline.
  * - pdf_doc_layout() starts a PdfLayout on the document's fonts.
- * - pdf_doc_save() slims the embedded fonts (pdf_font_finish) and appends
- *   the bytes of the whole document to `out`; 0, or 2 after a message.
+ * - pdf_doc_save() hands the pages' contents to libharu, compressed on
+ *   `jobs` threads (pdf_contents_commit), slims the embedded fonts
+ *   (pdf_font_finish) and appends the bytes of the whole document to
+ *   `out`; 0, or 2 after a message.
  * - pdf_doc_close() frees the document and the fonts; it is called on
  *   every path, also after a failed pdf_doc_open().
  * The libharu error handler keeps a pointer to the PdfDoc: it must not
@@ -29,6 +31,7 @@
 #include <hpdf.h>
 
 #include "hpdf_api.h"
+#include "pdf_content.h"
 #include "pdf_font.h"
 #include "pdf_layout.h"
 #include "strbuf.h"
@@ -42,6 +45,8 @@ typedef struct PdfDoc {
     bool bold_loaded;         /* bold is a second font (else regular is used) */
     const char *regular_path, *bold_path;
     char bold_buf[4096];      /* a bold sibling of --font */
+    PdfContents contents;     /* the pages' operators (pdf_content.h) */
+    int threads;              /* for compressing them: -j, else the cores */
 } PdfDoc;
 
 /* The document information dictionary; NULL fields are left out. */
@@ -52,8 +57,9 @@ typedef struct PdfDocInfo {
 /* Portrait size in points of "carta" (default), "a4" or "oficio". */
 void pdf_paper_size(const char *paper, float *w, float *h);
 
-/* `font` is --font or NULL for the default. Returns 0 or 2. */
-int pdf_doc_open(PdfDoc *d, const char *font);
+/* `font` is --font or NULL for the default; `jobs` is -j (0: as many
+ * threads as cores). Returns 0 or 2. */
+int pdf_doc_open(PdfDoc *d, const char *font, int jobs);
 void pdf_doc_describe(PdfDoc *d, const PdfDocInfo *info, long long epoch);
 void pdf_doc_layout(PdfDoc *d, PdfLayout *L, float paper_w, float paper_h);
 int pdf_doc_save(PdfDoc *d, StrBuf *out);

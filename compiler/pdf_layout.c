@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hpdf_api.h"
+#include "pdf_content.h"
 #include "utf8.h"
 
 const PdfColor PDF_INK = { 0.13f, 0.13f, 0.15f };
@@ -61,6 +62,11 @@ static char *dup_text(const char *s)
     return p;
 }
 
+StrBuf *pdf_ops(PdfLayout *L)
+{
+    return &L->contents->items[L->cur].ops;
+}
+
 bool pdf_failed(const PdfLayout *L)
 {
     return L->failed && *L->failed;
@@ -79,12 +85,13 @@ PdfStyle pdf_style(PdfFontId font, float size, PdfColor color)
 
 /* ---- set-up ---------------------------------------------------------------- */
 
-void pdf_layout_init(PdfLayout *L, const HpdfApi *hp, HPDF_Doc doc, PdfFont *regular, PdfFont *bold, const bool *failed,
-                     float paper_w, float paper_h)
+void pdf_layout_init(PdfLayout *L, const HpdfApi *hp, HPDF_Doc doc, PdfContents *contents, PdfFont *regular,
+                     PdfFont *bold, const bool *failed, float paper_w, float paper_h)
 {
     memset(L, 0, sizeof *L);
     L->hp = hp;
     L->doc = doc;
+    L->contents = contents;
     L->enc = L->hp->HPDF_GetEncoder(doc, "UTF-8");
     L->fonts[PDF_REGULAR] = regular;
     L->fonts[PDF_BOLD] = bold;
@@ -95,7 +102,6 @@ void pdf_layout_init(PdfLayout *L, const HpdfApi *hp, HPDF_Doc doc, PdfFont *reg
     L->head_title = L->head_sub = L->foot_left = "";
     pdf_lines_init(&L->lines);
     pdf_lines_init(&L->cells);
-    strbuf_init(&L->tmp);
 }
 
 void pdf_layout_free(PdfLayout *L)
@@ -108,7 +114,6 @@ void pdf_layout_free(PdfLayout *L)
     free(L->pages);
     pdf_lines_free(&L->lines);
     pdf_lines_free(&L->cells);
-    strbuf_free(&L->tmp);
 }
 
 void pdf_lines_init(PdfLines *ls)
@@ -158,7 +163,7 @@ static void set_fill(PdfLayout *L, PdfColor c)
 {
     if (L->fill_known && L->cur_fill.r == c.r && L->cur_fill.g == c.g && L->cur_fill.b == c.b)
         return;
-    L->hp->HPDF_Page_SetRGBFill(L->page, c.r, c.g, c.b);
+    pdf_op(pdf_ops(L), (const float[]){ c.r, c.g, c.b }, 3, "rg");
     L->cur_fill = c;
     L->fill_known = true;
 }
@@ -168,19 +173,24 @@ void pdf_text_draw(PdfLayout *L, const PdfStyle *st, float x, float baseline, co
     if (n == 0 || stopped(L))
         return;
     PdfFont *f = L->fonts[st->font];
-    strbuf_clear(&L->tmp);
-    strbuf_append(&L->tmp, s, n);
     pdf_font_mark(f, s, n);
-    L->hp->HPDF_Page_BeginText(L->page);
+    StrBuf *b = pdf_ops(L);
+    strbuf_puts(b, "BT\n");
     /* The font and the fill colour stay in the page's graphics state. */
     if (L->cur_font != f->font || L->cur_size != st->size) {
-        L->hp->HPDF_Page_SetFontAndSize(L->page, f->font, st->size);
+        const char *name = L->hp->HPDF_Page_GetLocalFontName(L->page, f->font);
+        if (!name)
+            return;
+        pdf_op_font(b, name, st->size);
         L->cur_font = f->font;
         L->cur_size = st->size;
     }
     set_fill(L, st->color);
-    L->hp->HPDF_Page_TextOut(L->page, x, baseline, L->tmp.data);
-    L->hp->HPDF_Page_EndText(L->page);
+    pdf_op(b, (const float[]){ x, baseline }, 2, "Td");
+    /* Text of no width is not shown (libharu's rule, kept). */
+    if (pdf_text_width(L, st, s, n) != 0)
+        pdf_op_text(b, s, n);
+    strbuf_puts(b, "ET\n");
 }
 
 /* Appends `text` to a line buffer in normal form (see the file
@@ -336,48 +346,55 @@ void pdf_fill_rect(PdfLayout *L, float x, float y, float w, float h, PdfColor c)
     if (stopped(L) || w <= 0 || h <= 0)
         return;
     set_fill(L, c);
-    L->hp->HPDF_Page_Rectangle(L->page, x, y, w, h);
-    L->hp->HPDF_Page_Fill(L->page);
+    StrBuf *b = pdf_ops(L);
+    pdf_op(b, (const float[]){ x, y, w, h }, 4, "re");
+    strbuf_puts(b, "f\n");
+}
+
+static void set_stroke(StrBuf *b, PdfColor c, float lw)
+{
+    pdf_op(b, &lw, 1, "w");
+    pdf_op(b, (const float[]){ c.r, c.g, c.b }, 3, "RG");
 }
 
 void pdf_stroke_rect(PdfLayout *L, float x, float y, float w, float h, PdfColor c, float lw)
 {
     if (stopped(L))
         return;
-    L->hp->HPDF_Page_SetLineWidth(L->page, lw);
-    L->hp->HPDF_Page_SetRGBStroke(L->page, c.r, c.g, c.b);
-    L->hp->HPDF_Page_Rectangle(L->page, x, y, w, h);
-    L->hp->HPDF_Page_Stroke(L->page);
+    StrBuf *b = pdf_ops(L);
+    set_stroke(b, c, lw);
+    pdf_op(b, (const float[]){ x, y, w, h }, 4, "re");
+    strbuf_puts(b, "S\n");
 }
 
 void pdf_stroke_line(PdfLayout *L, float x0, float y0, float x1, float y1, PdfColor c, float lw, bool dashed)
 {
     if (stopped(L))
         return;
-    static const HPDF_UINT16 DASH[] = { 2, 2 };
-    L->hp->HPDF_Page_SetLineWidth(L->page, lw);
-    L->hp->HPDF_Page_SetRGBStroke(L->page, c.r, c.g, c.b);
+    StrBuf *b = pdf_ops(L);
+    set_stroke(b, c, lw);
     if (dashed)
-        L->hp->HPDF_Page_SetDash(L->page, DASH, 2, 0);
-    L->hp->HPDF_Page_MoveTo(L->page, x0, y0);
-    L->hp->HPDF_Page_LineTo(L->page, x1, y1);
-    L->hp->HPDF_Page_Stroke(L->page);
+        pdf_op_dash(b, 2, 2);
+    pdf_op(b, (const float[]){ x0, y0 }, 2, "m");
+    pdf_op(b, (const float[]){ x1, y1 }, 2, "l");
+    strbuf_puts(b, "S\n");
     if (dashed)
-        L->hp->HPDF_Page_SetDash(L->page, NULL, 0, 0);
+        pdf_op_dash(b, 0, 0);
 }
 
 void pdf_diamond(PdfLayout *L, float x, float y, float r, PdfColor fill, PdfColor stroke)
 {
     if (stopped(L))
         return;
-    L->hp->HPDF_Page_SetLineWidth(L->page, 0.6f);
+    StrBuf *b = pdf_ops(L);
+    pdf_op(b, (const float[]){ 0.6f }, 1, "w");
     set_fill(L, fill);
-    L->hp->HPDF_Page_SetRGBStroke(L->page, stroke.r, stroke.g, stroke.b);
-    L->hp->HPDF_Page_MoveTo(L->page, x, y + r);
-    L->hp->HPDF_Page_LineTo(L->page, x + r, y);
-    L->hp->HPDF_Page_LineTo(L->page, x, y - r);
-    L->hp->HPDF_Page_LineTo(L->page, x - r, y);
-    L->hp->HPDF_Page_ClosePathFillStroke(L->page);
+    pdf_op(b, (const float[]){ stroke.r, stroke.g, stroke.b }, 3, "RG");
+    pdf_op(b, (const float[]){ x, y + r }, 2, "m");
+    pdf_op(b, (const float[]){ x + r, y }, 2, "l");
+    pdf_op(b, (const float[]){ x, y - r }, 2, "l");
+    pdf_op(b, (const float[]){ x - r, y }, 2, "l");
+    strbuf_puts(b, "b\n");
 }
 
 /* ---- pages ---------------------------------------------------------------- */
@@ -417,6 +434,7 @@ void pdf_page_new(PdfLayout *L, bool landscape, bool cover)
     }
     L->pages = grow(L->pages, &L->cappages, L->npages + 1, sizeof *L->pages);
     L->pages[L->npages++] = (PdfPageRec){ L->page, cover, landscape };
+    L->cur = pdf_contents_add(L->contents, L->page); /* the same index */
     L->x0 = L->margin_x;
     L->x1 = L->w - L->margin_x;
     if (cover) {
@@ -441,6 +459,7 @@ void pdf_layout_use_page(PdfLayout *L, size_t index)
         return;
     PdfPageRec *pr = &L->pages[index];
     L->page = pr->page;
+    L->cur = index;
     L->cur_font = NULL;
     L->fill_known = false;
     L->landscape = pr->landscape;

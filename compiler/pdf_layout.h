@@ -19,11 +19,14 @@
  * ("Página N de M") are drawn by pdf_layout_finish() on every page but the
  * cover, once the number of pages is known.
  *
+ * Drawing appends operators to the current page's buffer in the
+ * document's PdfContents (pdf_content.h); libharu gets them at save.
+ *
  * Memory: the layout owns its page list, line buffers and index titles
  * (heap, released by pdf_layout_free); texts passed in are copied when
- * kept. libharu objects belong to the document. Errors: libharu reports
- * through the document's error handler; the layout only reads `*failed`
- * to stop drawing early.
+ * kept. libharu objects and the page buffers belong to the document.
+ * Errors: libharu reports through the document's error handler; the
+ * layout only reads `*failed` to stop drawing early.
  */
 #ifndef RUTA_PDF_LAYOUT_H
 #define RUTA_PDF_LAYOUT_H
@@ -33,6 +36,7 @@
 
 #include <hpdf.h>
 
+#include "pdf_content.h"
 #include "pdf_font.h"
 #include "strbuf.h"
 
@@ -114,6 +118,8 @@ typedef struct PdfLayout {
     float y;                       /* the flow: top of the free space */
     PdfPageRec *pages;
     size_t npages, cappages;
+    PdfContents *contents;         /* the pages' operators, same indices */
+    size_t cur;                    /* the current page's index */
     /* what the current page's graphics state already holds */
     HPDF_Font cur_font;
     float cur_size;
@@ -130,19 +136,20 @@ typedef struct PdfLayout {
     /* wrapping */
     PdfLines lines;                /* general use: headings, paragraphs */
     PdfLines cells;                /* the table row being drawn */
-    StrBuf tmp;                    /* NUL-terminated copy for libharu */
 } PdfLayout;
 
 /* ---- set-up, pages ------------------------------------------------------ */
 
-void pdf_layout_init(PdfLayout *L, const struct HpdfApi *hp, HPDF_Doc doc, PdfFont *regular, PdfFont *bold, const bool *failed,
-                     float paper_w, float paper_h);
+void pdf_layout_init(PdfLayout *L, const struct HpdfApi *hp, HPDF_Doc doc, PdfContents *contents, PdfFont *regular,
+                     PdfFont *bold, const bool *failed, float paper_w, float paper_h);
 void pdf_layout_free(PdfLayout *L);
 /* Starts a page (the flow moves to its top). The cover has no header. */
 void pdf_page_new(PdfLayout *L, bool landscape, bool cover);
 /* Makes an existing page current again (to draw on it after the flow has
  * moved on); the flow's position is not changed. */
 void pdf_layout_use_page(PdfLayout *L, size_t index);
+/* The current page's operator buffer (pdf_content.h). */
+StrBuf *pdf_ops(PdfLayout *L);
 /* Has libharu reported an error (nothing more is drawn)? */
 bool pdf_failed(const PdfLayout *L);
 /* Draws headers and footers on every page but the cover. */

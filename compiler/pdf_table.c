@@ -261,11 +261,12 @@ static void cell_borders(PdfTable *t, float top, float hh)
     PdfLayout *L = t->L;
     if (pdf_failed(L))
         return;
-    L->hp->HPDF_Page_SetLineWidth(L->page, 0.4f);
-    L->hp->HPDF_Page_SetRGBStroke(L->page, PDF_RULE.r, PDF_RULE.g, PDF_RULE.b);
+    StrBuf *b = pdf_ops(L);
+    pdf_op(b, (const float[]){ 0.4f }, 1, "w");
+    pdf_op(b, (const float[]){ PDF_RULE.r, PDF_RULE.g, PDF_RULE.b }, 3, "RG");
     for (size_t i = 0; i < t->ncols; i++)
-        L->hp->HPDF_Page_Rectangle(L->page, t->x[i], top - hh, t->x[i + 1] - t->x[i], hh);
-    L->hp->HPDF_Page_Stroke(L->page);
+        pdf_op(b, (const float[]){ t->x[i], top - hh, t->x[i + 1] - t->x[i], hh }, 4, "re");
+    strbuf_puts(b, "S\n");
 }
 
 /* Draws as much of the row as fits above the bottom of the page; returns

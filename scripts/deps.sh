@@ -8,6 +8,7 @@ build-essential
 flex
 bison
 libhpdf-dev
+zlib1g-dev
 libjansson-dev
 fonts-dejavu-core
 python3

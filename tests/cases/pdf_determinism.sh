@@ -23,3 +23,8 @@ red="$ROOT/samples/red_mejoramiento.ruta"
 cmp r1.pdf r2.pdf
 # No trailer /ID or other random bytes: libharu writes one only when encrypting.
 if grep -aq '/ID *\[' r1.pdf; then echo "random /ID in the trailer"; exit 1; fi
+
+# The pages are compressed on several threads: the thread count changes no byte.
+"$RUTA" pdf -j 1 --as-of 2026-08-07 "$red" -o j1.pdf 2>/dev/null
+"$RUTA" pdf -j 4 --as-of 2026-08-07 "$red" -o j4.pdf 2>/dev/null
+cmp j1.pdf j4.pdf

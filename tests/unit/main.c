@@ -16,5 +16,6 @@ int main(void)
     test_output();
     test_symtab();
     test_parse_split();
+    test_pdf_content();
     return unit_failures ? 1 : 0;
 }

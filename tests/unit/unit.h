@@ -45,5 +45,6 @@ void test_source(void);
 void test_output(void);
 void test_symtab(void);
 void test_parse_split(void);
+void test_pdf_content(void);
 
 #endif
