@@ -1,12 +1,14 @@
-# Fuzzing: libFuzzer targets over the whole check (fuzz/fuzz_check.c) and
-# over the formatter (fuzz/fuzz_fmt.c).
+# Fuzzing: libFuzzer targets over the whole check (fuzz/fuzz_check.c), over
+# the formatter (fuzz/fuzz_fmt.c) and over the PDF report of clean plans
+# (fuzz/fuzz_pdf.c).
 #
 #   make fuzz                   run the check target for FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ_SECONDS=3600 an hour; new inputs accumulate in the corpus
 #   make fuzz FUZZ_TARGET=fmt   the formatter's target (corpus build/fuzz/corpus_fmt)
-#   make fuzz-smoke             short bounded runs of both for CI
-#                               (FUZZ_SMOKE_SECONDS, FUZZ_SMOKE_FMT_SECONDS)
-#   make fuzz-build             only build build/fuzz/fuzz_check and fuzz_fmt
+#   make fuzz FUZZ_TARGET=pdf   the PDF report's target (corpus build/fuzz/corpus_pdf)
+#   make fuzz-smoke             short bounded runs of the three for CI (FUZZ_SMOKE_SECONDS,
+#                               FUZZ_SMOKE_FMT_SECONDS, FUZZ_SMOKE_PDF_SECONDS)
+#   make fuzz-build             only build build/fuzz/fuzz_check, fuzz_fmt and fuzz_pdf
 #
 # The compiler's objects are rebuilt with clang under build/fuzz/ with
 # -fsanitize=fuzzer-no-link,address,undefined; the targets link them all
@@ -19,6 +21,7 @@
 FUZZ_SECONDS       ?= 60
 FUZZ_SMOKE_SECONDS ?= 45
 FUZZ_SMOKE_FMT_SECONDS ?= 25
+FUZZ_SMOKE_PDF_SECONDS ?= 25
 FUZZ_TARGET        ?= check
 FUZZ_B             := build/fuzz
 FUZZ_FLAGS         ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
@@ -30,14 +33,14 @@ fuzz-build:
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang \
 	    OPT="-O1 -g -fno-omit-frame-pointer" WARNINGS="-Wall -Wextra" \
 	    EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -DRUTA_SCAN_BUFFER=16 -DRUTA_SPLIT_MIN=128" \
-	    $(FUZZ_B)/fuzz_check $(FUZZ_B)/fuzz_fmt
+	    $(FUZZ_B)/fuzz_check $(FUZZ_B)/fuzz_fmt $(FUZZ_B)/fuzz_pdf
 
 # Built inside the sub-make above, where B is build/fuzz.
 $(B)/fuzz_%: fuzz/fuzz_%.c $(LIBOBJS)
 	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBOBJS) $(LDLIBS)
 
 fuzz-seeds:
-	@mkdir -p $(FUZZ_B)/seeds $(FUZZ_B)/corpus $(FUZZ_B)/corpus_fmt $(FUZZ_B)/artifacts
+	@mkdir -p $(FUZZ_B)/seeds $(FUZZ_B)/corpus $(FUZZ_B)/corpus_fmt $(FUZZ_B)/corpus_pdf $(FUZZ_B)/artifacts
 	@for f in samples/*.ruta tests/golden/*.ruta fuzz/regress/*.ruta stdlib/*.ruta stdlib/*/*.ruta \
 	          ../shared/spec/examples/*.ruta; do \
 	    [ -f "$$f" ] && cp "$$f" $(FUZZ_B)/seeds/$$(echo "$$f" | tr '/' '_'); \
@@ -45,6 +48,7 @@ fuzz-seeds:
 
 FUZZ_CORPUS_check := $(FUZZ_B)/corpus
 FUZZ_CORPUS_fmt   := $(FUZZ_B)/corpus_fmt
+FUZZ_CORPUS_pdf   := $(FUZZ_B)/corpus_pdf
 
 fuzz: fuzz-build fuzz-seeds
 	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_$(FUZZ_TARGET) $(FUZZ_FLAGS) \
@@ -60,4 +64,8 @@ fuzz-smoke: fuzz-build fuzz-seeds
 	@rm -rf $(FUZZ_B)/smoke && mkdir -p $(FUZZ_B)/smoke
 	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_fmt $(FUZZ_FLAGS) \
 	    -max_total_time=$(FUZZ_SMOKE_FMT_SECONDS) -artifact_prefix=$(FUZZ_B)/artifacts/ \
+	    $(FUZZ_B)/smoke $(FUZZ_B)/seeds
+	@rm -rf $(FUZZ_B)/smoke && mkdir -p $(FUZZ_B)/smoke
+	ASAN_OPTIONS=detect_leaks=1 $(FUZZ_B)/fuzz_pdf $(FUZZ_FLAGS) \
+	    -max_total_time=$(FUZZ_SMOKE_PDF_SECONDS) -artifact_prefix=$(FUZZ_B)/artifacts/ \
 	    $(FUZZ_B)/smoke $(FUZZ_B)/seeds
