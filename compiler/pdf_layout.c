@@ -174,14 +174,18 @@ void pdf_text_draw(PdfLayout *L, const PdfStyle *st, float x, float baseline, co
         return;
     PdfFont *f = L->fonts[st->font];
     pdf_font_mark(f, s, n);
+    /* The font and the fill colour stay in the page's graphics state. The
+     * font's local name also puts it in the page's resources. */
+    const char *font = NULL;
+    if (L->cur_font != f->font || L->cur_size != st->size) {
+        font = L->hp->HPDF_Page_GetLocalFontName(L->page, f->font);
+        if (!font)
+            return; /* libharu has reported it: nothing more is drawn */
+    }
     StrBuf *b = pdf_ops(L);
     strbuf_puts(b, "BT\n");
-    /* The font and the fill colour stay in the page's graphics state. */
-    if (L->cur_font != f->font || L->cur_size != st->size) {
-        const char *name = L->hp->HPDF_Page_GetLocalFontName(L->page, f->font);
-        if (!name)
-            return;
-        pdf_op_font(b, name, st->size);
+    if (font) {
+        pdf_op_font(b, font, st->size);
         L->cur_font = f->font;
         L->cur_size = st->size;
     }
