@@ -82,7 +82,7 @@ int backend_pdf(const BackendCtx *ctx, StrBuf *out)
     PdfDoc d;
     Arena arena;
     arena_init(&arena);
-    int status = pdf_doc_open(&d, ctx->cli->font, ctx->cli->jobs);
+    int status = pdf_doc_open(&d, ctx->cli->font, cli_threads(ctx->cli));
     if (status == 0) {
         set_metadata(&d, ctx);
         write_report(&d, ctx, &arena);

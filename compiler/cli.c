@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "version.h"
@@ -118,6 +119,14 @@ static void push(const char ***arr, size_t *n, const char *s)
         abort();
     p[(*n)++] = s;
     *arr = p;
+}
+
+int cli_threads(const CliOptions *o)
+{
+    if (o->jobs > 0)
+        return o->jobs;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
 void cli_free(CliOptions *o)

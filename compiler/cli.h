@@ -34,7 +34,7 @@ typedef struct CliOptions {
     bool with_calendar;      /* --with-calendar */
     bool fmt_check;          /* fmt --check */
     bool fmt_write;          /* fmt -w */
-    int jobs;                /* territorio -j (0 = number of cores) */
+    int jobs;                /* -j (0 = number of cores: cli_threads) */
     const char *csv_out, *ics_out, *pdf_out; /* territorio outputs */
     int as_of;               /* day number */
     bool as_of_given;
@@ -61,6 +61,9 @@ enum { CLI_DEFAULT_MAX_MEMORY = 4096 };
 
 int cli_parse(int argc, char **argv, CliOptions *o, FILE *out, FILE *err);
 void cli_free(CliOptions *o);
+/* The threads a command may use: -j when given, else the online cores
+ * (1 to 64). */
+int cli_threads(const CliOptions *o);
 const char *cli_command_name(Command c);
 
 #endif

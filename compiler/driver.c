@@ -24,9 +24,8 @@ void driver_env_init(DriverEnv *env, const CliOptions *cli)
     /* A big plan is parsed in two halves at once when there is a second
      * core and -j does not say 1; territorio has its own threads (one plan
      * each) and the language server its own timing. */
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
     env->copt.parallel_parse = cli->cmd != CMD_LSP && cli->cmd != CMD_TERRITORIO && cli->cmd != CMD_FMT &&
-                               (cli->jobs ? cli->jobs > 1 : cores > 1);
+                               cli_threads(cli) > 1;
     /* An installed binary finds its stdlib relative to itself. */
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "date.h"
 #include "version.h"
@@ -108,12 +107,11 @@ static bool load_fonts(PdfDoc *d)
 
 /* ---- the document ------------------------------------------------------------------ */
 
-int pdf_doc_open(PdfDoc *d, const char *font, int jobs)
+int pdf_doc_open(PdfDoc *d, const char *font, int threads)
 {
     memset(d, 0, sizeof *d);
     pdf_contents_init(&d->contents);
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    d->threads = jobs > 0 ? jobs : cores > 0 ? (int)cores : 1;
+    d->threads = threads;
     if (!choose_fonts(d, font) || !hpdf_api_open(&d->api))
         return 2;
     d->doc = d->api.HPDF_New(on_error, d);
@@ -190,7 +188,7 @@ static bool save_stream(PdfDoc *d, StrBuf *out)
 int pdf_doc_save(PdfDoc *d, StrBuf *out)
 {
     if (!d->failed && !pdf_contents_commit(&d->contents, &d->api, d->threads))
-        return 2;
+        return d->failed ? pdf_doc_fail(d) : 2; /* else zlib's message is out */
     if (!d->failed && !pdf_font_finish(&d->regular, d->doc))
         return pdf_doc_fail(d);
     if (!d->failed && d->bold_loaded && !pdf_font_finish(&d->bold, d->doc))

@@ -14,7 +14,7 @@
  *   viewers open the outline.
  * - pdf_doc_layout() starts a PdfLayout on the document's fonts.
  * - pdf_doc_save() hands the pages' contents to libharu, compressed on
- *   `jobs` threads (pdf_contents_commit), slims the embedded fonts
+ *   `threads` threads (pdf_contents_commit), slims the embedded fonts
  *   (pdf_font_finish) and appends the bytes of the whole document to
  *   `out`; 0, or 2 after a message.
  * - pdf_doc_close() frees the document and the fonts; it is called on
@@ -46,7 +46,7 @@ typedef struct PdfDoc {
     const char *regular_path, *bold_path;
     char bold_buf[4096];      /* a bold sibling of --font */
     PdfContents contents;     /* the pages' operators (pdf_content.h) */
-    int threads;              /* for compressing them: -j, else the cores */
+    int threads;              /* for compressing them (cli_threads) */
 } PdfDoc;
 
 /* The document information dictionary; NULL fields are left out. */
@@ -57,9 +57,9 @@ typedef struct PdfDocInfo {
 /* Portrait size in points of "carta" (default), "a4" or "oficio". */
 void pdf_paper_size(const char *paper, float *w, float *h);
 
-/* `font` is --font or NULL for the default; `jobs` is -j (0: as many
- * threads as cores). Returns 0 or 2. */
-int pdf_doc_open(PdfDoc *d, const char *font, int jobs);
+/* `font` is --font or NULL for the default; `threads` compress the pages
+ * (cli_threads). Returns 0 or 2. */
+int pdf_doc_open(PdfDoc *d, const char *font, int threads);
 void pdf_doc_describe(PdfDoc *d, const PdfDocInfo *info, long long epoch);
 void pdf_doc_layout(PdfDoc *d, PdfLayout *L, float paper_w, float paper_h);
 int pdf_doc_save(PdfDoc *d, StrBuf *out);

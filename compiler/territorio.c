@@ -150,12 +150,6 @@ static void *worker(void *arg)
     }
 }
 
-static int default_jobs(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
-}
-
 static void run_workers(Work *w, int jobs)
 {
     if (jobs <= 1 || w->paths->n <= 1) {
@@ -433,7 +427,7 @@ int territorio_run(DriverEnv *env)
                PTHREAD_MUTEX_INITIALIZER };
     if (!w.plans)
         abort();
-    run_workers(&w, o->jobs > 0 ? o->jobs : default_jobs());
+    run_workers(&w, cli_threads(o));
     check_double_bookings(w.plans, paths.n);
     int status = emit_diagnostics(env, w.plans, paths.n);
     TerritoryCtx t = { o, w.plans, paths.n, o->as_of, 0 };

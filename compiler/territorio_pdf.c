@@ -704,7 +704,7 @@ int territory_pdf(const TerritoryCtx *t, StrBuf *out)
     R.as_of = t->as_of;
     R.until = t->as_of + AGENDA_DAYS - 1;
     strbuf_init(&R.sb);
-    int status = pdf_doc_open(&d, t->cli->font, t->cli->jobs);
+    int status = pdf_doc_open(&d, t->cli->font, cli_threads(t->cli));
     if (status == 0) {
         size_t nterritorios;
         const char *territorios = distinct_texts(&R, "territorio", &nterritorios);
