@@ -113,16 +113,20 @@ unsigned pdf_font_width(PdfFont *f, uint32_t cp)
     return f->width[cp];
 }
 
-void pdf_font_mark(PdfFont *f, const char *s, size_t n)
+bool pdf_font_mark(PdfFont *f, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    bool wide = false;
     while (p < end) {
         size_t len;
         uint32_t cp = utf8_decode(p, end, &len);
         if (cp < BMP)
             f->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        if (!wide)
+            wide = pdf_font_width(f, cp) != 0;
         p += len;
     }
+    return wide;
 }
 
 static bool is_used(const PdfFont *f, uint32_t cp)

@@ -48,8 +48,9 @@ bool pdf_font_check_file(const char *path, const char *hint);
 bool pdf_font_load(PdfFont *f, const struct HpdfApi *hp, HPDF_Doc doc, const char *path);
 /* Advance width of a BMP code point in 1/1000 em. */
 unsigned pdf_font_width(PdfFont *f, uint32_t cp);
-/* Marks the code points of a UTF-8 text as drawn. */
-void pdf_font_mark(PdfFont *f, const char *s, size_t n);
+/* Marks the code points of a UTF-8 text as drawn; returns whether any of
+ * them has a width (a text of none is not shown). */
+bool pdf_font_mark(PdfFont *f, const char *s, size_t n);
 /* Rewrites the font's widths, maps and program (see above); returns false
  * on a libharu failure. */
 bool pdf_font_finish(PdfFont *f, HPDF_Doc doc);

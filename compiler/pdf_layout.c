@@ -173,7 +173,7 @@ void pdf_text_draw(PdfLayout *L, const PdfStyle *st, float x, float baseline, co
     if (n == 0 || stopped(L))
         return;
     PdfFont *f = L->fonts[st->font];
-    pdf_font_mark(f, s, n);
+    bool shown = pdf_font_mark(f, s, n);
     /* The font and the fill colour stay in the page's graphics state. The
      * font's local name also puts it in the page's resources. */
     const char *font = NULL;
@@ -192,7 +192,7 @@ void pdf_text_draw(PdfLayout *L, const PdfStyle *st, float x, float baseline, co
     set_fill(L, st->color);
     pdf_op(b, (const float[]){ x, baseline }, 2, "Td");
     /* Text of no width is not shown (libharu's rule, kept). */
-    if (pdf_text_width(L, st, s, n) != 0)
+    if (shown)
         pdf_op_text(b, s, n);
     strbuf_puts(b, "ET\n");
 }
