@@ -350,6 +350,10 @@ typedef struct FileAst {
      * usually empty. */
     ValueNote *suspects, *suspects_tail;
     bool has_plan;        /* a top-level plan declaration was parsed */
+    /* The first top-level declaration of the second half when the file
+     * was parsed in two halves (parse_split.h), else NULL: the attribute
+     * check splits its work there too (check_attrs.c). */
+    struct Decl *second_half;
 } FileAst;
 
 /* Appends v to ast->suspects. */

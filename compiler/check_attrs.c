@@ -6,6 +6,8 @@
 #include "compile.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +53,18 @@ static bool name_in(const Value *v, const char *const *words)
     return false;
 }
 
+static void check_code_allow(Compilation *c, const char *code)
+{
+    if (c->nallow == c->capallow) {
+        c->capallow = c->capallow ? c->capallow * 2 : 8;
+        const char **p = realloc(c->allow, c->capallow * sizeof *p);
+        if (!p)
+            abort();
+        c->allow = p;
+    }
+    c->allow[c->nallow++] = code;
+}
+
 static void check_code(Compilation *c, Value *v)
 {
     DiagSeverity sev;
@@ -62,14 +76,7 @@ static void check_code(Compilation *c, Value *v)
         diag_report(&c->diag, DIAG_ERROR_NOT_SILENCEABLE, v->loc, v->text, NULL);
         return;
     }
-    if (c->nallow == c->capallow) {
-        c->capallow = c->capallow ? c->capallow * 2 : 8;
-        const char **p = realloc(c->allow, c->capallow * sizeof *p);
-        if (!p)
-            abort();
-        c->allow = p;
-    }
-    c->allow[c->nallow++] = v->text;
+    check_code_allow(c, v->text);
 }
 
 static void check_value(Compilation *c, const char *key, const ValueSpec *spec, Value *v)
@@ -322,9 +329,110 @@ static void check_decl(Compilation *c, Decl *d)
         check_decl(c, ch);
 }
 
+/* A big file's top-level declarations are checked by two threads at once
+ * (the file was parsed in two halves: parse_split.h), each taking the next
+ * few declarations from a shared counter, each against a copy of the
+ * compilation whose arena, diagnostics and `permitir` list are its own.
+ * Everything else the check reaches is only read (the symbol table, the
+ * schema, the sources) or written per node (a value's resolution, an
+ * attribute's key and entry data); the one flag two threads could write
+ * at once, a persona's `referenced`, is collected by each thread and set
+ * by the calling thread after them. The usual big plan reports nothing
+ * here; when either thread reports anything, what it reports may depend on
+ * what came before it (the error limit, a vocabulary reported once), so
+ * the file is checked again in order on the calling thread, which then
+ * writes into the tree what was already written. */
+enum { ATTR_CHUNK = 16 };
+
+typedef struct AttrJobs {
+    Decl **decls;
+    size_t n;
+    atomic_size_t next;     /* the next declaration to take */
+} AttrJobs;
+
+typedef struct AttrWorker {
+    Compilation c;
+    AttrJobs *jobs;
+    DeclVec referenced;
+} AttrWorker;
+
+static void *attr_work(void *p)
+{
+    AttrWorker *w = p;
+    AttrJobs *jobs = w->jobs;
+    for (;;) {
+        size_t i = atomic_fetch_add_explicit(&jobs->next, ATTR_CHUNK, memory_order_relaxed);
+        if (i >= jobs->n)
+            break;
+        size_t end = jobs->n - i < ATTR_CHUNK ? jobs->n : i + ATTR_CHUNK;
+        for (; i < end; i++)
+            check_decl(&w->c, jobs->decls[i]);
+        if (w->c.diag.n) {
+            /* All is checked again: take what is left, so the other stops. */
+            atomic_fetch_add_explicit(&jobs->next, jobs->n, memory_order_relaxed);
+            break;
+        }
+    }
+    return NULL;
+}
+
+static void worker_init(AttrWorker *w, const Compilation *c, AttrJobs *jobs)
+{
+    w->c = *c;
+    arena_init(&w->c.arena);
+    diag_init(&w->c.diag, &w->c.arena, w->c.diag.sm, 1);
+    w->c.allow = NULL;
+    w->c.nallow = w->c.capallow = 0;
+    w->jobs = jobs;
+    w->referenced = (DeclVec){ NULL, 0, 0 };
+    w->c.referenced_later = &w->referenced;
+}
+
+/* Both workers' arenas are adopted: the tree may point into them. */
+static void worker_end(Compilation *c, AttrWorker *w, bool keep_allow)
+{
+    arena_adopt(&c->arena, &w->c.arena);
+    for (size_t i = 0; keep_allow && i < w->c.nallow; i++)
+        check_code_allow(c, w->c.allow[i]);
+    for (size_t i = 0; i < w->referenced.n; i++)
+        w->referenced.items[i]->referenced = true;
+    free(w->referenced.items);
+    diag_free(&w->c.diag);
+    free(w->c.allow);
+}
+
+/* False when the file is checked on the calling thread alone. */
+static bool check_file_parallel(Compilation *c, FileAst *f)
+{
+    if (!f->second_half || c->diag.stopped || c->split_top.n == 0 || c->split_top.items[0] != f->decls)
+        return false;
+    AttrJobs jobs = { .decls = c->split_top.items, .n = c->split_top.n };
+    atomic_init(&jobs.next, 0);
+    AttrWorker w[2];
+    worker_init(&w[0], c, &jobs);
+    worker_init(&w[1], c, &jobs);
+    pthread_t thread;
+    bool started = pthread_create(&thread, NULL, attr_work, &w[1]) == 0;
+    attr_work(&w[0]);
+    if (started)
+        pthread_join(thread, NULL);
+    bool clean = w[0].c.diag.n == 0 && w[1].c.diag.n == 0;
+    worker_end(c, &w[0], clean);
+    worker_end(c, &w[1], clean);
+    c->attr_check = clean ? ATTR_CHECK_TWO_THREADS : ATTR_CHECK_REDONE;
+    return clean;
+}
+
+static void check_file(Compilation *c, FileAst *f)
+{
+    if (check_file_parallel(c, f))
+        return;
+    for (Decl *d = f->decls; d; d = d->next)
+        check_decl(c, d);
+}
+
 void check_attributes(Compilation *c)
 {
     for (size_t i = 0; i < c->nfiles; i++)
-        for (Decl *d = c->files[i]->decls; d; d = d->next)
-            check_decl(c, d);
+        check_file(c, c->files[i]);
 }

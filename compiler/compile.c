@@ -34,6 +34,7 @@ void compilation_free(Compilation *c)
             symtab_free(decl_index(vocabs->items[i]));
     for (int k = 0; k < DECL_KIND_COUNT; k++)
         free(c->by_kind[k].items);
+    free(c->split_top.items);
     symtab_free(&c->symbols);
     free(c->files);
     free(c->state);

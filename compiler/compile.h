@@ -46,6 +46,13 @@ typedef struct CompileOptions {
                                     once (parse_split.h) */
 } CompileOptions;
 
+/* How check_attributes() went over a file parsed in two halves. */
+typedef enum AttrCheckWay {
+    ATTR_CHECK_ONE_THREAD,  /* one thread, in order (the usual way) */
+    ATTR_CHECK_TWO_THREADS, /* two threads, nothing reported: kept */
+    ATTR_CHECK_REDONE       /* two threads reported something: redone in order */
+} AttrCheckWay;
+
 typedef struct DeclVec {
     Decl **items;
     size_t n, cap;
@@ -66,10 +73,17 @@ typedef struct Compilation {
     SymTab symbols;         /* folded name -> Decl* (one namespace) */
     Decl *plan;             /* the first plan, or NULL */
     DeclVec by_kind[DECL_KIND_COUNT]; /* every declaration, in order */
+    DeclVec split_top;      /* the top-level declarations of the file that
+                               was parsed in two halves, for the attribute
+                               check's threads (check_attrs.c) */
     const char **allow;     /* codes listed in the plan's `permitir` */
     size_t nallow, capallow;
     bool vocab_reported[8]; /* missing-vocabulary E102 reported once */
     uint32_t nshared;       /* source ids below this come from the cache */
+    AttrCheckWay attr_check; /* for the tests */
+    DeclVec *referenced_later; /* set in a thread's copy: the personas and
+                                  equipos it resolved to, to be marked
+                                  `referenced` after it (check_attrs.c) */
 } Compilation;
 
 /* Modules parsed once and shared read-only by many compilations (the

@@ -4,7 +4,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "par.h"
 #include "schema.h"
+
+/* What the loops that make one object per declaration share: each of
+ * them runs in two halves at once on a big plan (par.h), writing only
+ * its own index of the model's array and its own declaration's `model`. */
+typedef struct Build {
+    Model *m;
+    const DeclVec *v;
+} Build;
+
+static bool parallel(const Compilation *c)
+{
+    return c->opt->parallel_parse;
+}
 
 static Value *first_value(const Decl *d, const char *key)
 {
@@ -254,13 +268,11 @@ static void build_capacidades(Compilation *c, Model *m)
     }
 }
 
-static void build_acciones(Compilation *c, Model *m)
+static void make_acciones(void *ctx, Arena *a, size_t from, size_t to)
 {
-    Arena *a = &c->arena;
-    DeclVec *av = &c->by_kind[DECL_ACCION];
-    m->acciones = ARENA_NEW_ARRAY(a, MAccion *, av->n);
-    for (size_t i = 0; i < av->n; i++) {
-        Decl *d = av->items[i];
+    Build *b = ctx;
+    for (size_t i = from; i < to; i++) {
+        Decl *d = b->v->items[i];
         MAccion *x = ARENA_NEW(a, MAccion);
         x->decl = d;
         x->id = d->name;
@@ -286,12 +298,23 @@ static void build_acciones(Compilation *c, Model *m)
                     x->recursos[x->nrecursos++] = v->text;
         }
         x->costo = money_of(d, "costo");
-        x->index = m->nacciones;
+        x->index = i;
         d->model = x;
-        m->acciones[m->nacciones++] = x;
-        if (x->capacidad)
-            x->capacidad->nacciones++;
+        b->m->acciones[i] = x;
     }
+}
+
+static void build_acciones(Compilation *c, Model *m)
+{
+    Arena *a = &c->arena;
+    DeclVec *av = &c->by_kind[DECL_ACCION];
+    m->acciones = ARENA_NEW_ARRAY(a, MAccion *, av->n);
+    Build b = { m, av };
+    par_halves(parallel(c), av->n, make_acciones, &b, a);
+    m->nacciones = av->n;
+    for (size_t i = 0; i < m->nacciones; i++)
+        if (m->acciones[i]->capacidad)
+            m->acciones[i]->capacidad->nacciones++;
     for (size_t i = 0; i < m->ncapacidades; i++) {
         MCapacidad *k = m->capacidades[i];
         k->acciones = ARENA_NEW_ARRAY(a, MAccion *, k->nacciones);
@@ -311,13 +334,12 @@ static void build_acciones(Compilation *c, Model *m)
     }
 }
 
-static void build_indicadores(Compilation *c, Model *m)
+static void make_indicadores(void *ctx, Arena *a, size_t from, size_t to)
 {
-    Arena *a = &c->arena;
-    DeclVec *iv = &c->by_kind[DECL_INDICADOR];
-    m->indicadores = ARENA_NEW_ARRAY(a, MIndicador *, iv->n);
-    for (size_t i = 0; i < iv->n; i++) {
-        Decl *d = iv->items[i];
+    (void)a;
+    Build *b = ctx;
+    for (size_t i = from; i < to; i++) {
+        Decl *d = b->v->items[i];
         MIndicador *x = ARENA_NEW(a, MIndicador);
         x->decl = d;
         x->id = d->name;
@@ -332,10 +354,21 @@ static void build_indicadores(Compilation *c, Model *m)
         Value *s = first_value(d, "sentido");
         x->decreciente = s && s->kind == VAL_NAME && strcmp(value_folded(s), "decreciente") == 0;
         d->model = x;
-        m->indicadores[m->nindicadores++] = x;
-        if (x->accion)
-            x->accion->nindicadores++;
+        b->m->indicadores[i] = x;
     }
+}
+
+static void build_indicadores(Compilation *c, Model *m)
+{
+    Arena *a = &c->arena;
+    DeclVec *iv = &c->by_kind[DECL_INDICADOR];
+    m->indicadores = ARENA_NEW_ARRAY(a, MIndicador *, iv->n);
+    Build b = { m, iv };
+    par_halves(parallel(c), iv->n, make_indicadores, &b, a);
+    m->nindicadores = iv->n;
+    for (size_t i = 0; i < m->nindicadores; i++)
+        if (m->indicadores[i]->accion)
+            m->indicadores[i]->accion->nindicadores++;
     for (size_t i = 0; i < m->nacciones; i++) {
         MAccion *x = m->acciones[i];
         x->indicadores = ARENA_NEW_ARRAY(a, MIndicador *, x->nindicadores);
@@ -348,13 +381,11 @@ static void build_indicadores(Compilation *c, Model *m)
     }
 }
 
-static void build_hitos(Compilation *c, Model *m)
+static void make_hitos(void *ctx, Arena *a, size_t from, size_t to)
 {
-    Arena *a = &c->arena;
-    DeclVec *hv = &c->by_kind[DECL_HITO];
-    m->hitos = ARENA_NEW_ARRAY(a, MHito *, hv->n);
-    for (size_t i = 0; i < hv->n; i++) {
-        Decl *d = hv->items[i];
+    Build *b = ctx;
+    for (size_t i = from; i < to; i++) {
+        Decl *d = b->v->items[i];
         MHito *h = ARENA_NEW(a, MHito);
         h->decl = d;
         h->id = d->name;
@@ -385,10 +416,21 @@ static void build_hitos(Compilation *c, Model *m)
         Decl *acc = owner_of(d, DECL_ACCION, "accion");
         h->accion = acc ? acc->model : NULL;
         d->model = h;
-        m->hitos[m->nhitos++] = h;
-        if (h->accion)
-            h->accion->nhitos++;
+        b->m->hitos[i] = h;
     }
+}
+
+static void build_hitos(Compilation *c, Model *m)
+{
+    Arena *a = &c->arena;
+    DeclVec *hv = &c->by_kind[DECL_HITO];
+    m->hitos = ARENA_NEW_ARRAY(a, MHito *, hv->n);
+    Build b = { m, hv };
+    par_halves(parallel(c), hv->n, make_hitos, &b, a);
+    m->nhitos = hv->n;
+    for (size_t i = 0; i < m->nhitos; i++)
+        if (m->hitos[i]->accion)
+            m->hitos[i]->accion->nhitos++;
     for (size_t i = 0; i < m->nacciones; i++) {
         MAccion *x = m->acciones[i];
         x->hitos = ARENA_NEW_ARRAY(a, MHito *, x->nhitos);
@@ -484,13 +526,11 @@ static void attach_records(Arena *a, Model *m)
     }
 }
 
-static void build_seguimientos(Compilation *c, Model *m)
+static void make_seguimientos(void *ctx, Arena *a, size_t from, size_t to)
 {
-    Arena *a = &c->arena;
-    DeclVec *sv = &c->by_kind[DECL_SEGUIMIENTO];
-    m->seguimientos = ARENA_NEW_ARRAY(a, MSeguimiento *, sv->n);
-    for (size_t i = 0; i < sv->n; i++) {
-        Decl *d = sv->items[i];
+    Build *b = ctx;
+    for (size_t i = from; i < to; i++) {
+        Decl *d = b->v->items[i];
         MSeguimiento *s = ARENA_NEW(a, MSeguimiento);
         s->decl = d;
         s->fecha = d->date;
@@ -500,8 +540,18 @@ static void build_seguimientos(Compilation *c, Model *m)
         s->hito = h && value_ref(h) ? value_ref(h)->model : NULL;
         build_entries(a, s);
         d->model = s;
-        m->seguimientos[m->nseguimientos++] = s;
+        b->m->seguimientos[i] = s;
     }
+}
+
+static void build_seguimientos(Compilation *c, Model *m)
+{
+    Arena *a = &c->arena;
+    DeclVec *sv = &c->by_kind[DECL_SEGUIMIENTO];
+    m->seguimientos = ARENA_NEW_ARRAY(a, MSeguimiento *, sv->n);
+    Build b = { m, sv };
+    par_halves(parallel(c), sv->n, make_seguimientos, &b, a);
+    m->nseguimientos = sv->n;
     if (m->nseguimientos > 1)
         qsort(m->seguimientos, m->nseguimientos, sizeof *m->seguimientos, compare_segs);
     attach_records(a, m);

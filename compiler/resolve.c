@@ -129,9 +129,14 @@ void resolve_collect(Compilation *c)
         n += per_kind[k];
     }
     symtab_reserve(&c->symbols, n);
-    for (size_t i = 0; i < c->nfiles; i++)
-        for (Decl *d = c->files[i]->decls; d; d = d->next)
+    for (size_t i = 0; i < c->nfiles; i++) {
+        bool split = c->files[i]->second_half != NULL;
+        for (Decl *d = c->files[i]->decls; d; d = d->next) {
             collect_decl(c, d);
+            if (split)
+                declvec_push(&c->split_top, d);
+        }
+    }
     check_plans(c);
 }
 
@@ -165,8 +170,14 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
         diag_note(&c->diag, g, DIAG_NOTE_DECLARED_HERE, d->name_loc, d->name, NULL);
         return NULL;
     }
-    if (d->kind == DECL_PERSONA || d->kind == DECL_EQUIPO)
-        d->referenced = true; /* for W304; shared modules are never written */
+    /* For W304; shared modules are never written. The threads of the
+     * attribute check note it for the calling thread to set (check_attrs.c). */
+    if (d->kind == DECL_PERSONA || d->kind == DECL_EQUIPO) {
+        if (c->referenced_later)
+            declvec_push(c->referenced_later, d);
+        else
+            d->referenced = true;
+    }
     return d;
 }
 

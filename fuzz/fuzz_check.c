@@ -16,8 +16,10 @@
  * Oracles: besides the sanitizers, every output meant for a program (the
  * JSON and SARIF diagnostics, the CSV, iCalendar and JSON backends, the
  * status) must be valid UTF-8; and an input parsed in two halves
- * (parse_split.h) must get the same diagnostics as when parsed whole. The
- * target aborts when either fails.
+ * (parse_split.h), then checked and modelled by two threads (check_attrs.c,
+ * par.h), must get the same diagnostics, and when clean the same JSON
+ * export, as when done whole on one thread. The target aborts when either
+ * fails.
  *
  * Output: nothing. A crash, a sanitizer report, a leak or a timeout is a
  * finding (see docs/performance.md for how to turn it into a regression
@@ -132,20 +134,48 @@ static void render_json(DiagEngine *d, StrBuf *out)
     diag_render(d, &ro, out);
 }
 
+static void render_model_json(Compilation *c, Model *m, StrBuf *out)
+{
+    CliOptions cli;
+    memset(&cli, 0, sizeof cli);
+    cli.as_of = fuzz_as_of();
+    BackendCtx ctx = { &cli, c, m, cli.as_of, (long long)cli.as_of * 86400, NULL };
+    backend_json(&ctx, out);
+}
+
 /* The second oracle: an input the parse cuts in two halves (RUTA_SPLIT_MIN
- * is 128 bytes in this build, mk/fuzz.mk) gets the same diagnostics from
- * the whole parse. */
-static void require_same_as_whole(const uint8_t *data, size_t size, DiagEngine *split)
+ * is 128 bytes in this build, mk/fuzz.mk), whose attributes and model are
+ * then built by two threads (RUTA_PAR_MIN is 2), gets the same diagnostics
+ * and the same JSON export as when done whole on one thread. */
+static void require_same_as_whole(const uint8_t *data, size_t size, Compilation *split, Model *split_model)
 {
     if (size < PARSE_SPLIT_MIN || parse_split_point((const char *)data, size) == 0)
         return;
     CompileOptions opt;
     Compilation c;
-    check_text(&c, &opt, data, size, false);
+    Model *m = check_text(&c, &opt, data, size, false);
+    if (!m != !split_model) {
+        fprintf(stderr, "fuzz_check: the model was built by one way and not by the other\n");
+        abort();
+    }
+    if (m && m->plan && diag_count(&c.diag, SEV_ERROR) == 0) {
+        StrBuf x, y;
+        strbuf_init(&x);
+        strbuf_init(&y);
+        render_model_json(split, split_model, &x);
+        render_model_json(&c, m, &y);
+        if (x.len != y.len || (x.len && memcmp(x.data, y.data, x.len) != 0)) {
+            fprintf(stderr, "fuzz_check: the JSON export differs between the two ways\n");
+            abort();
+        }
+        strbuf_free(&x);
+        strbuf_free(&y);
+    }
+    DiagEngine *split_diag = &split->diag;
     StrBuf a, b;
     strbuf_init(&a);
     strbuf_init(&b);
-    render_json(split, &a);
+    render_json(split_diag, &a);
     render_json(&c.diag, &b);
     if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0)) {
         fprintf(stderr, "fuzz_check: the parse in two halves differs from the whole parse\n"
@@ -164,7 +194,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Compilation c;
     Model *m = check_text(&c, &opt, data, size, true);
     render_all(&c.diag);
-    require_same_as_whole(data, size, &c.diag);
+    require_same_as_whole(data, size, &c, m);
     if (m && m->plan && diag_count(&c.diag, SEV_ERROR) == 0)
         run_backends(&c, m, as_of);
     compilation_free(&c);

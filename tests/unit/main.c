@@ -16,6 +16,7 @@ int main(void)
     test_output();
     test_symtab();
     test_parse_split();
+    test_parallel_check();
     test_pdf_content();
     return unit_failures ? 1 : 0;
 }

@@ -35,6 +35,7 @@ extern int unit_failures;
     } while (0)
 
 void test_utf8(void);
+void test_parallel_check(void);
 void test_dates(void);
 void test_literals(void);
 void test_suggest(void);
