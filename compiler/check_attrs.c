@@ -376,10 +376,14 @@ static void *attr_work(void *p)
     return NULL;
 }
 
-static void worker_init(AttrWorker *w, const Compilation *c, AttrJobs *jobs)
+/* Worker 0 runs on the calling thread and allocates from the
+ * compilation's own arena (its copy of it, moved back by worker_end);
+ * worker 1 from an arena of its own, adopted. */
+static void worker_init(AttrWorker *w, const Compilation *c, AttrJobs *jobs, bool own_arena)
 {
     w->c = *c;
-    arena_init(&w->c.arena);
+    if (own_arena)
+        arena_init(&w->c.arena);
     diag_init(&w->c.diag, &w->c.arena, w->c.diag.sm, 1);
     w->c.allow = NULL;
     w->c.nallow = w->c.capallow = 0;
@@ -388,10 +392,13 @@ static void worker_init(AttrWorker *w, const Compilation *c, AttrJobs *jobs)
     w->c.referenced_later = &w->referenced;
 }
 
-/* Both workers' arenas are adopted: the tree may point into them. */
-static void worker_end(Compilation *c, AttrWorker *w, bool keep_allow)
+/* Both workers' arenas are kept: the tree may point into them. */
+static void worker_end(Compilation *c, AttrWorker *w, bool own_arena, bool keep_allow)
 {
-    arena_adopt(&c->arena, &w->c.arena);
+    if (own_arena)
+        arena_adopt(&c->arena, &w->c.arena);
+    else
+        c->arena = w->c.arena;
     for (size_t i = 0; keep_allow && i < w->c.nallow; i++)
         check_code_allow(c, w->c.allow[i]);
     for (size_t i = 0; i < w->referenced.n; i++)
@@ -409,16 +416,16 @@ static bool check_file_parallel(Compilation *c, FileAst *f)
     AttrJobs jobs = { .decls = c->split_top.items, .n = c->split_top.n };
     atomic_init(&jobs.next, 0);
     AttrWorker w[2];
-    worker_init(&w[0], c, &jobs);
-    worker_init(&w[1], c, &jobs);
+    worker_init(&w[0], c, &jobs, false);
+    worker_init(&w[1], c, &jobs, true);
     pthread_t thread;
     bool started = pthread_create(&thread, NULL, attr_work, &w[1]) == 0;
     attr_work(&w[0]);
     if (started)
         pthread_join(thread, NULL);
     bool clean = w[0].c.diag.n == 0 && w[1].c.diag.n == 0;
-    worker_end(c, &w[0], clean);
-    worker_end(c, &w[1], clean);
+    worker_end(c, &w[0], false, clean);
+    worker_end(c, &w[1], true, clean);
     c->attr_check = clean ? ATTR_CHECK_TWO_THREADS : ATTR_CHECK_REDONE;
     return clean;
 }

@@ -15,6 +15,12 @@ typedef struct Build {
     const DeclVec *v;
 } Build;
 
+/* The second thread's arena of every such loop, adopted at the end. */
+typedef struct ModelBuild {
+    Compilation *c;
+    Arena side;
+} ModelBuild;
+
 static bool parallel(const Compilation *c)
 {
     return c->opt->parallel_parse;
@@ -304,13 +310,14 @@ static void make_acciones(void *ctx, Arena *a, size_t from, size_t to)
     }
 }
 
-static void build_acciones(Compilation *c, Model *m)
+static void build_acciones(ModelBuild *mb, Model *m)
 {
+    Compilation *c = mb->c;
     Arena *a = &c->arena;
     DeclVec *av = &c->by_kind[DECL_ACCION];
     m->acciones = ARENA_NEW_ARRAY(a, MAccion *, av->n);
     Build b = { m, av };
-    par_halves(parallel(c), av->n, make_acciones, &b, a);
+    par_halves(parallel(c), av->n, make_acciones, &b, a, &mb->side);
     m->nacciones = av->n;
     for (size_t i = 0; i < m->nacciones; i++)
         if (m->acciones[i]->capacidad)
@@ -358,13 +365,14 @@ static void make_indicadores(void *ctx, Arena *a, size_t from, size_t to)
     }
 }
 
-static void build_indicadores(Compilation *c, Model *m)
+static void build_indicadores(ModelBuild *mb, Model *m)
 {
+    Compilation *c = mb->c;
     Arena *a = &c->arena;
     DeclVec *iv = &c->by_kind[DECL_INDICADOR];
     m->indicadores = ARENA_NEW_ARRAY(a, MIndicador *, iv->n);
     Build b = { m, iv };
-    par_halves(parallel(c), iv->n, make_indicadores, &b, a);
+    par_halves(parallel(c), iv->n, make_indicadores, &b, a, &mb->side);
     m->nindicadores = iv->n;
     for (size_t i = 0; i < m->nindicadores; i++)
         if (m->indicadores[i]->accion)
@@ -420,13 +428,14 @@ static void make_hitos(void *ctx, Arena *a, size_t from, size_t to)
     }
 }
 
-static void build_hitos(Compilation *c, Model *m)
+static void build_hitos(ModelBuild *mb, Model *m)
 {
+    Compilation *c = mb->c;
     Arena *a = &c->arena;
     DeclVec *hv = &c->by_kind[DECL_HITO];
     m->hitos = ARENA_NEW_ARRAY(a, MHito *, hv->n);
     Build b = { m, hv };
-    par_halves(parallel(c), hv->n, make_hitos, &b, a);
+    par_halves(parallel(c), hv->n, make_hitos, &b, a, &mb->side);
     m->nhitos = hv->n;
     for (size_t i = 0; i < m->nhitos; i++)
         if (m->hitos[i]->accion)
@@ -544,13 +553,14 @@ static void make_seguimientos(void *ctx, Arena *a, size_t from, size_t to)
     }
 }
 
-static void build_seguimientos(Compilation *c, Model *m)
+static void build_seguimientos(ModelBuild *mb, Model *m)
 {
+    Compilation *c = mb->c;
     Arena *a = &c->arena;
     DeclVec *sv = &c->by_kind[DECL_SEGUIMIENTO];
     m->seguimientos = ARENA_NEW_ARRAY(a, MSeguimiento *, sv->n);
     Build b = { m, sv };
-    par_halves(parallel(c), sv->n, make_seguimientos, &b, a);
+    par_halves(parallel(c), sv->n, make_seguimientos, &b, a, &mb->side);
     m->nseguimientos = sv->n;
     if (m->nseguimientos > 1)
         qsort(m->seguimientos, m->nseguimientos, sizeof *m->seguimientos, compare_segs);
@@ -690,13 +700,16 @@ Model *model_build(Compilation *c)
 {
     Model *m = ARENA_NEW(&c->arena, Model);
     m->as_of = c->opt->as_of;
+    ModelBuild mb = { c, { 0 } };
+    arena_init(&mb.side);
     build_people(c, m);
     build_plan(c, m);
     build_capacidades(c, m);
-    build_acciones(c, m);
-    build_indicadores(c, m);
-    build_hitos(c, m);
-    build_seguimientos(c, m);
+    build_acciones(&mb, m);
+    build_indicadores(&mb, m);
+    build_hitos(&mb, m);
+    build_seguimientos(&mb, m);
+    arena_adopt(&c->arena, &mb.side);
     build_records(&c->arena, m);
     build_autoevaluaciones(c, m);
     return m;

@@ -217,9 +217,11 @@ static void test_par_halves(void)
         for (int parallel = 0; parallel < 2; parallel++) {
             size_t n = sizes[k];
             Squares s = { calloc(n + 1, sizeof(size_t)), calloc(n + 1, sizeof(char *)) };
-            Arena a;
+            Arena a, side;
             arena_init(&a);
-            par_halves(parallel, n, squares, &s, &a);
+            arena_init(&side);
+            par_halves(parallel, n, squares, &s, &a, &side);
+            arena_adopt(&a, &side);
             bool all = true;
             char want[32];
             for (size_t i = 0; i < n; i++) {
