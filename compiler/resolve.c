@@ -173,8 +173,9 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
     /* For W304; shared modules are never written. The threads of the
      * attribute check note it for the calling thread to set (check_attrs.c). */
     if (d->kind == DECL_PERSONA || d->kind == DECL_EQUIPO) {
-        if (c->referenced_later)
-            declvec_push(c->referenced_later, d);
+        DeclVec *later = c->referenced_later;
+        if (later && (later->n == 0 || later->items[later->n - 1] != d))
+            declvec_push(later, d);
         else
             d->referenced = true;
     }
