@@ -174,10 +174,10 @@ Decl *resolve_name(Compilation *c, const char *name, const char *folded, Loc loc
      * attribute check note it for the calling thread to set (check_attrs.c). */
     if (d->kind == DECL_PERSONA || d->kind == DECL_EQUIPO) {
         DeclVec *later = c->referenced_later;
-        if (later && (later->n == 0 || later->items[later->n - 1] != d))
-            declvec_push(later, d);
-        else
+        if (!later)
             d->referenced = true;
+        else if (later->n == 0 || later->items[later->n - 1] != d)
+            declvec_push(later, d);
     }
     return d;
 }

@@ -15,6 +15,7 @@
 #include "date.h"
 #include "model.h"
 #include "par.h"
+#include "schema.h"
 #include "parse_split.h"
 #include "strbuf.h"
 #include "unit.h"
@@ -239,8 +240,37 @@ static void test_par_halves(void)
     }
 }
 
+/* In a check worker's copy, a reference to a persona is noted, never
+ * written into the shared declaration (the other worker may write it). */
+static void test_referenced_later(void)
+{
+    CompileOptions opt;
+    memset(&opt, 0, sizeof opt);
+    Compilation c;
+    compilation_init(&c, &opt);
+    const char *text = "persona pa \"Ana\" {\n  rol: docente\n}\n\npersona pb \"Berta\" {\n  rol: docente\n}\n";
+    compile_text(&c, "ref.ruta", text, strlen(text));
+    Decl *pa = symtab_get(&c.symbols, "pa"), *pb = symtab_get(&c.symbols, "pb");
+    CHECK(pa && pb && !pa->referenced && !pb->referenced);
+    DeclVec later = { NULL, 0, 0 };
+    c.referenced_later = &later;
+    Loc loc = { 0, 0, 0 };
+    resolve_name(&c, "pa", "pa", loc, R_PERSONA);
+    resolve_name(&c, "pa", "pa", loc, R_PERSONA);
+    resolve_name(&c, "pb", "pb", loc, R_PERSONA);
+    resolve_name(&c, "pa", "pa", loc, R_PERSONA);
+    CHECK(pa && pb && !pa->referenced && !pb->referenced);
+    CHECK(later.n == 3 && later.items[0] == pa && later.items[1] == pb && later.items[2] == pa);
+    c.referenced_later = NULL;
+    resolve_name(&c, "pb", "pb", loc, R_PERSONA);
+    CHECK(pb && pb->referenced && !pa->referenced);
+    free(later.items);
+    compilation_free(&c);
+}
+
 void test_parallel_check(void)
 {
+    test_referenced_later();
     test_par_halves();
     test_parallel_agrees();
 }
