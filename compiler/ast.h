@@ -350,10 +350,9 @@ typedef struct FileAst {
      * usually empty. */
     ValueNote *suspects, *suspects_tail;
     bool has_plan;        /* a top-level plan declaration was parsed */
-    /* The first top-level declaration of the second half when the file
-     * was parsed in two halves (parse_split.h), else NULL: the attribute
-     * check splits its work there too (check_attrs.c). */
-    struct Decl *second_half;
+    /* The file was parsed in two halves (parse_split.h): big enough for
+     * the attribute check to use two threads too (check_attrs.c). */
+    bool parsed_in_halves;
 } FileAst;
 
 /* Appends v to ast->suspects. */

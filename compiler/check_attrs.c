@@ -411,7 +411,7 @@ static void worker_end(Compilation *c, AttrWorker *w, bool own_arena, bool keep_
 /* False when the file is checked on the calling thread alone. */
 static bool check_file_parallel(Compilation *c, FileAst *f)
 {
-    if (!f->second_half || c->diag.stopped || c->split_top.n == 0 || c->split_top.items[0] != f->decls)
+    if (!f->parsed_in_halves || c->diag.stopped || c->split_top.n == 0 || c->split_top.items[0] != f->decls)
         return false;
     AttrJobs jobs = { .decls = c->split_top.items, .n = c->split_top.n };
     atomic_init(&jobs.next, 0);

@@ -343,7 +343,6 @@ static void build_acciones(ModelBuild *mb, Model *m)
 
 static void make_indicadores(void *ctx, Arena *a, size_t from, size_t to)
 {
-    (void)a;
     Build *b = ctx;
     for (size_t i = from; i < to; i++) {
         Decl *d = b->v->items[i];

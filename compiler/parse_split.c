@@ -77,7 +77,7 @@ static FileAst *join(FileAst *a, FileAst *b)
         a->suspects_tail = b->suspects_tail;
     }
     a->has_plan = a->has_plan || b->has_plan;
-    a->second_half = b->decls;
+    a->parsed_in_halves = true;
     return a;
 }
 

@@ -130,7 +130,7 @@ void resolve_collect(Compilation *c)
     }
     symtab_reserve(&c->symbols, n);
     for (size_t i = 0; i < c->nfiles; i++) {
-        bool split = c->files[i]->second_half != NULL;
+        bool split = c->files[i]->parsed_in_halves;
         for (Decl *d = c->files[i]->decls; d; d = d->next) {
             collect_decl(c, d);
             if (split)
