@@ -6,9 +6,13 @@
 DIR holds the plans written by gen_plan.py: plan_N.ruta and plan_N.tjp for
 N in SIZES, and plan_35mb.ruta (see mk/bench.mk). Each command is run
 several times as a separate process (process start included, as a user or a
-CI job sees it); the runner reports the median wall time, the throughput
-(input bytes / median time), and the peak resident memory of the child
-(ru_maxrss from wait4, the same figure as /usr/bin/time -v). It ends with
+CI job sees it), launched by DIR/spawn (bench/spawn.c, built by make
+bench), which times it and reads its peak resident memory (ru_maxrss from
+wait4, the same figure as /usr/bin/time -v; a child of this Python process
+would start at its 15 MB). The runner reports the median wall time, the
+throughput (input bytes / median time) and the peak memory. tj3 and
+`ruta check` are timed alternately on the same plan, so that the ratio
+compares the two in the same minutes of the machine. It ends with
 the table of targets of the issue, each marked met or NOT MET, and exits 0
 either way (a benchmark reports; it does not gate).
 
@@ -18,13 +22,13 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 
 AS_OF = "2026-06-04"
 SIZES = [100, 1000, 10000, 100000]
 RUNS = {100: 21, 1000: 21, 10000: 7, 100000: 3, "35mb": 3}
 TJ3_SIZES = [100, 1000]
 TJ3_RUNS = 3
+RUTA_PER_TJ3 = 7            # check runs after each tj3 run, for the ratio
 PDF_SIZES = [100, 1000, 10000]
 
 # The targets of the issue.
@@ -57,36 +61,57 @@ class Result:
         return statistics.median(self.cpu)
 
 
+SPAWN = None  # DIR/spawn, set by main()
+
+
 def run_once(argv, cwd):
-    """Runs argv; returns (seconds, peak RSS in KiB, exit status, stderr,
-    CPU seconds user+system)."""
+    """Runs argv through SPAWN; returns (seconds, peak RSS in KiB, exit
+    status, stderr, CPU seconds user+system)."""
     errpath = os.path.join(cwd, "stderr.txt")
+    respath = os.path.join(cwd, "spawn.txt")
     with open(errpath, "wb") as err, open(os.devnull, "wb") as null:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=null, stderr=err, cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)
-        t1 = time.perf_counter()
-    proc.returncode = os.waitstatus_to_exitcode(status)
+        launcher = subprocess.run([SPAWN, respath] + argv, stdout=null, stderr=err, cwd=cwd)
     with open(errpath, "rb") as err:
         text = err.read().decode("utf-8", "replace")
-    return t1 - t0, usage.ru_maxrss, proc.returncode, text, usage.ru_utime + usage.ru_stime
+    if launcher.returncode != 0:
+        return float("nan"), 0, 127, text, float("nan")
+    with open(respath) as res:
+        wall, cpu, rss, status = res.read().split()
+    return float(wall), int(rss), int(status), text, float(cpu)
 
 
 def measure(argv, runs, cwd, expect=0):
     """Median of `runs` runs after one warm-up run (page cache, dynamic loader);
     a run that does not exit with `expect` fails the measurement."""
-    _, _, status, text, _ = run_once(argv, cwd)
-    if status != expect:
-        return Result([float("nan")], 0, status, text)
-    times, cpu, rss = [], [], 0
-    for _ in range(runs):
-        t, r, status, text, c = run_once(argv, cwd)
-        if status != expect:
-            return Result([float("nan")], 0, status, text)
-        times.append(t)
-        cpu.append(c)
-        rss = max(rss, r)
-    return Result(times, rss, 0, text, cpu)
+    return measure_alternating([(argv, runs, expect)], 1, cwd)[0]
+
+
+def measure_alternating(cmds, rounds, cwd):
+    """Measures several commands in turn: `rounds` times, each command
+    (argv, runs, expect) is run `runs` times, so that every command sees the
+    same phases of the machine. One warm-up run of each first. Returns one
+    Result per command; a run that does not exit with its `expect` fails
+    that command's measurement."""
+    acc = []
+    for argv, _, expect in cmds:
+        _, _, status, text, _ = run_once(argv, cwd)
+        acc.append({"times": [], "cpu": [], "rss": 0, "failed": status != expect,
+                    "status": status, "text": text})
+    for _ in range(rounds):
+        for (argv, runs, expect), a in zip(cmds, acc):
+            for _ in range(runs):
+                if a["failed"]:
+                    break
+                t, r, status, text, c = run_once(argv, cwd)
+                a["status"], a["text"] = status, text
+                if status != expect:
+                    a["failed"] = True
+                    break
+                a["times"].append(t)
+                a["cpu"].append(c)
+                a["rss"] = max(a["rss"], r)
+    return [Result([float("nan")], 0, a["status"], a["text"]) if a["failed"]
+            else Result(a["times"], a["rss"], 0, a["text"], a["cpu"]) for a in acc]
 
 
 def write_typos_plan(path, names=100000, typos=50):
@@ -127,8 +152,10 @@ def main(argv):
     if len(argv) < 3:
         sys.stderr.write("uso: run.py RUTA DIR [--quick]\n")
         return 2
+    global SPAWN
     ruta = os.path.abspath(argv[1])
     d = os.path.abspath(argv[2])
+    SPAWN = os.path.join(d, "spawn")
     quick = "--quick" in argv[3:]
     scratch = os.path.join(d, "scratch")
     os.makedirs(scratch, exist_ok=True)
@@ -140,6 +167,7 @@ def main(argv):
 
     plans = [(n, os.path.join(d, "plan_%d.ruta" % n)) for n in SIZES]
     plans.append(("35mb", os.path.join(d, "plan_35mb.ruta")))
+    plans_by_n = dict(plans)
     sizes = {n: os.path.getsize(p) for n, p in plans}
 
     print("ruta benchmark: %s (as of %s), medians of repeated runs, process start included"
@@ -171,15 +199,23 @@ def main(argv):
         sys.stdout.flush()
 
     print()
-    tj3 = {}
+    # tj3 and ruta check alternately: each tj3 run is followed by
+    # RUTA_PER_TJ3 runs of the check on the same plan.
+    tj3, beside = {}, {}
     for n in TJ3_SIZES:
         tjp = os.path.join(d, "plan_%d.tjp" % n)
-        tj3[n] = measure(["tj3", "--silent", "--no-color", "-o", scratch, tjp], tj3_runs, scratch)
-        c = check[n]
-        ratio = tj3[n].median / c.median if tj3[n].ok and c.ok else float("nan")
-        print("tj3 %6d actions: %s wall, %s cpu (%d runs); ruta check %s wall; ratio %.0fx"
+        tj3[n], beside[n] = measure_alternating(
+            [(["tj3", "--silent", "--no-color", "-o", scratch, tjp], 1, 0),
+             ([ruta, "check", "--as-of", AS_OF, plans_by_n[n]], RUTA_PER_TJ3, 0)],
+            tj3_runs, scratch)
+        ratio = tj3[n].median / beside[n].median if tj3[n].ok and beside[n].ok else float("nan")
+        cpu_ratio = (tj3[n].cpu_median / beside[n].cpu_median
+                     if tj3[n].ok and beside[n].ok else float("nan"))
+        print("tj3 %6d actions: %s wall, %s cpu (%d runs); ruta check between them: %s wall,"
+              " %s cpu (%d runs); ratio %.0fx wall, %.0fx cpu"
               % (n, fmt_time(tj3[n]).strip(), fmt_cpu(tj3[n]).strip(), tj3_runs,
-                 fmt_time(c).strip(), ratio))
+                 fmt_time(beside[n]).strip(), fmt_cpu(beside[n]).strip(),
+                 tj3_runs * RUTA_PER_TJ3, ratio, cpu_ratio))
         sys.stdout.flush()
 
     typos_path = os.path.join(scratch, "typos.ruta")
@@ -199,7 +235,8 @@ def main(argv):
               if check[100000].ok and check[10000].ok else float("nan"))
     growth_csv = (csv[100000].median / csv[10000].median
                   if csv[100000].ok and csv[10000].ok else float("nan"))
-    ratio = tj3[1000].median / check[1000].median if tj3[1000].ok and check[1000].ok else float("nan")
+    ratio = (tj3[1000].median / beside[1000].median
+             if tj3[1000].ok and beside[1000].ok else float("nan"))
     t1000 = check[1000].median * 1e3
     thr = mbs(sizes["35mb"], check["35mb"])
     pdf1000 = pdf[1000].median if pdf[1000].ok else float("nan")
