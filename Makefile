@@ -24,8 +24,11 @@ CPPFLAGS  += -Icompiler -I$(B) \
              -DRUTA_STDLIB_INSTALLED='"$(DATADIR)/stdlib"' \
              -DRUTA_STDLIB_SOURCE='"$(SRCDIR)/stdlib"'
 # libharu is not linked: hpdf_api.c loads it by its soname, read here from
-# the development library, when a command makes a PDF.
-LDLIBS    += -Wl,-Bstatic -ljansson -Wl,-Bdynamic -lm -lpthread
+# the development library, when a command makes a PDF. libjansson is
+# linked in, and libm only where a compiler calls it (GCC inlines the few
+# functions used): each shared library costs every start its mapping and
+# relocation (docs/performance.md 3.8, 3.11).
+LDLIBS    += -Wl,-Bstatic -ljansson -Wl,-Bdynamic -Wl,--as-needed -lm -Wl,--no-as-needed -lpthread
 HPDF_SONAME = $(shell objdump -p "$$($(CC) -print-file-name=libhpdf.so)" 2>/dev/null | awk '/SONAME/ { print $$2 }')
 
 B         ?= build
@@ -62,7 +65,7 @@ $(B)/%.o: compiler/%.c $(B)/parser.h $(B)/lexer.h $(HEADERS) | $(B)
 	@echo "  CC      $<"
 	@$(CC) $(CSTD) $(WARNINGS) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -c -o $@ $<
 
-$(B)/ruta: $(OBJS)
+$(B)/ruta: $(OBJS) Makefile
 	$(CC) $(OPT) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 # Unit tests link the compiler's modules with a test driver.

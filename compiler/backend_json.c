@@ -217,10 +217,17 @@ static const Term *find_term(const Compilation *c, const char *vocab, const char
     return symtab_get(decl_index(v), term);
 }
 
-/* Rounds to one decimal (expected shares are fractions of days). */
+/* Rounds to one decimal (expected shares are fractions of days), half
+ * away from zero as round() does. Spelled out so that the binary needs
+ * nothing from libm (floor, fabs and copysign are inlined): a shared
+ * library costs every start its loading (docs/performance.md 3.11). The
+ * fraction a - t is exact for every double. */
 static double round1(double v)
 {
-    return round(v * 10) / 10;
+    double x = v * 10, a = fabs(x), t = floor(a);
+    if (a - t >= 0.5)
+        t += 1;
+    return copysign(t, x) / 10;
 }
 
 /* ---- plan --------------------------------------------------------------- */
