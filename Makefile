@@ -33,7 +33,7 @@ HPDF_SONAME = $(shell objdump -p "$$($(CC) -print-file-name=libhpdf.so)" 2>/dev/
 
 B         ?= build
 SRCS      := $(wildcard compiler/*.c)
-OBJS      := $(SRCS:compiler/%.c=$(B)/%.o) $(B)/lexer.o $(B)/parser.o
+OBJS      := $(SRCS:compiler/%.c=$(B)/%.o) $(B)/lexer.o $(B)/parser.o $(B)/parser_quick.o
 LIBOBJS   := $(filter-out $(B)/main.o,$(OBJS))
 
 .PHONY: all check demo deps asan asan-build install clean unit test docs
@@ -45,6 +45,11 @@ $(B):
 
 $(B)/parser.c $(B)/parser.h &: grammar/parser.y | $(B)
 	$(BISON) -Wall -Werror --defines=$(B)/parser.h -o $(B)/parser.c $<
+
+# The same grammar without LAC, tried first (compiler/parse.h): its yyparse
+# is renamed at compile time, its types are those of parser.h.
+$(B)/parser_quick.c: grammar/parser.y | $(B)
+	$(BISON) -Wall -Werror -Fparse.lac=none -o $@ $<
 
 $(B)/lexer.c $(B)/lexer.h &: grammar/lexer.l | $(B)
 	$(FLEX) --header-file=$(B)/lexer.h -o $(B)/lexer.c $<
@@ -58,6 +63,9 @@ $(B)/lexer.o: $(B)/lexer.c $(B)/parser.h $(HEADERS)
 
 $(B)/parser.o: $(B)/parser.c $(B)/lexer.h $(HEADERS)
 	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -Wall -Wextra -Werror -c -o $@ $<
+
+$(B)/parser_quick.o: $(B)/parser_quick.c $(B)/lexer.h $(HEADERS)
+	$(CC) $(CSTD) $(OPT) $(EXTRA_CFLAGS) $(CPPFLAGS) -Dyyparse=ruta_parse_quick -Wall -Wextra -Werror -c -o $@ $<
 
 $(B)/hpdf_api.o: CPPFLAGS += $(if $(HPDF_SONAME),-DRUTA_HPDF_SONAME='"$(HPDF_SONAME)"')
 

@@ -77,6 +77,35 @@ void arena_adopt(Arena *into, Arena *from)
     from->total = 0;
 }
 
+ArenaMark arena_mark(const Arena *a)
+{
+    return (ArenaMark){ a->head, a->cur, a->total, a->over };
+}
+
+void arena_rollback(Arena *a, ArenaMark m)
+{
+    /* What was used of the marked block after the mark ends at a->cur
+     * when it is still current, else somewhere in its populated part. */
+    char *used_end = a->cur;
+    while (a->head != m.head) {
+        ArenaBlock *b = a->head;
+        a->head = b->prev;
+        bigmem_free(b, b->mapped);
+        used_end = a->head ? (char *)a->head->data + a->head->populated : NULL;
+    }
+    if (m.head) {
+        char *populated_end = (char *)m.head->data + m.head->populated;
+        if (used_end > m.cur)
+            memset(m.cur, 0, (size_t)(used_end - m.cur));
+        a->cur = m.cur;
+        a->end = populated_end;
+    } else {
+        a->cur = a->end = NULL;
+    }
+    a->total = m.total;
+    a->over = m.over;
+}
+
 void *arena_alloc_slow(Arena *a, size_t size)
 {
     ArenaBlock *b = a->head;

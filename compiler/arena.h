@@ -36,6 +36,22 @@ void arena_free(Arena *a);
  * arena by another thread (parse_split.c). */
 void arena_adopt(Arena *into, Arena *from);
 
+/* A point in the arena's history, to go back to. */
+typedef struct ArenaMark {
+    ArenaBlock *head;
+    char *cur;
+    size_t total;
+    bool over;
+} ArenaMark;
+
+ArenaMark arena_mark(const Arena *a);
+/* Undoes every allocation made since `m` (taken from this arena, with no
+ * arena_adopt() in between): the blocks taken since are released and
+ * the memory given out since in the block then current is zeroed again,
+ * so allocations stay zero-filled. Pointers into that memory are dead.
+ * For a parse that is thrown away and done again (parse.c). */
+void arena_rollback(Arena *a, ArenaMark m);
+
 /* The slow path of arena_alloc: a new block, or more of it faulted in.
  * size is already rounded up to 8. */
 void *arena_alloc_slow(Arena *a, size_t size);

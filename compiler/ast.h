@@ -353,6 +353,9 @@ typedef struct FileAst {
     /* The file was parsed in two halves (parse_split.h): big enough for
      * the attribute check to use two threads too (check_attrs.c). */
     bool parsed_in_halves;
+    /* The quick pass met a syntax error and the file was parsed again
+     * with LAC (parse.h); for the tests. */
+    bool parsed_again;
 } FileAst;
 
 /* Appends v to ast->suspects. */

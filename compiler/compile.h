@@ -44,6 +44,8 @@ typedef struct CompileOptions {
                                     commands only, never the language server */
     bool parallel_parse;         /* big files are parsed in two halves at
                                     once (parse_split.h) */
+    bool parse_lac_only;         /* no quick parse first (parse.h): for the
+                                    tests and the fuzz target */
 } CompileOptions;
 
 /* How check_attributes() went over a file parsed in two halves. */

@@ -67,6 +67,22 @@ void diag_adopt(DiagEngine *into, DiagEngine *from)
     from->errors = 0;
 }
 
+DiagMark diag_mark(const DiagEngine *d)
+{
+    return (DiagMark){ d->n, d->errors, d->stopped, d->truncated, d->halted };
+}
+
+void diag_rollback(DiagEngine *d, DiagMark m)
+{
+    for (size_t i = m.n; i < d->n; i++)
+        free(d->items[i].notes);
+    d->n = m.n;
+    d->errors = m.errors;
+    d->stopped = m.stopped;
+    d->truncated = m.truncated;
+    d->halted = m.halted;
+}
+
 static const char *expand(Arena *a, DiagId id, va_list ap)
 {
     const char *args[DIAG_MAX_ARGS] = { 0 };

@@ -94,6 +94,17 @@ void diag_free(DiagEngine *d);
  * adopts it). */
 void diag_adopt(DiagEngine *into, DiagEngine *from);
 
+/* The engine's state at a point, to go back to: diag_rollback() drops
+ * every diagnostic reported since diag_mark() and restores the counts and
+ * the stop flags (a parse thrown away and done again, parse.c). */
+typedef struct DiagMark {
+    size_t n, errors;
+    bool stopped, truncated, halted;
+} DiagMark;
+
+DiagMark diag_mark(const DiagEngine *d);
+void diag_rollback(DiagEngine *d, DiagMark m);
+
 /* Reports a diagnostic; args are NULL-terminated strings for {1}..{4}.
  * Returns NULL when the diagnostic was dropped (limit reached); the note and
  * help functions accept NULL and then do nothing. */

@@ -564,7 +564,7 @@ bool fmt_format(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file
                 FileAst **ast)
 {
     size_t before = diag->errors;
-    FileAst *tree = parse_file(arena, diag, sm, file, true);
+    FileAst *tree = parse_file(arena, diag, sm, file, PARSE_COMMENTS);
     if (ast)
         *ast = tree;
     if (diag->errors > before || diag->stopped)

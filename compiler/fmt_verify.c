@@ -119,7 +119,7 @@ bool fmt_same_meaning(Arena *arena, SourceManager *sm, const char *path, const F
     uint32_t id = source_add_text(sm, path, NULL, text->data ? text->data : "", text->len);
     DiagEngine diag;
     diag_init(&diag, arena, sm, 0);
-    FileAst *again = parse_file(arena, &diag, sm, id, true);
+    FileAst *again = parse_file(arena, &diag, sm, id, PARSE_COMMENTS);
     bool ok = diag.errors == 0;
     diag_free(&diag);
     if (!ok)

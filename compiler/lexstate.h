@@ -44,6 +44,9 @@ typedef struct LexState {
     UsarList uses;          /* `usar` lines, in order */
     ItemList *top;          /* the top-level declarations, kept when the
                                parser gives up (an error at end of file) */
+    bool quick;             /* the parser without LAC: report no syntax
+                               error, note it and give up (parse.c) */
+    bool syntax_error;      /* ...which it did */
     int last_token;         /* the token returned before, for units */
     uint32_t last_end;      /* where it ended */
 } LexState;

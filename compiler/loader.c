@@ -245,10 +245,11 @@ static void process_file(Compilation *c, uint32_t file)
     push_stack(c, file);
     /* Only the user's file is ever big enough to split; modules are not
      * (the standard library's are a few KiB). */
+    unsigned flags = c->opt->parse_lac_only ? PARSE_LAC_ONLY : 0;
     FileAst *ast = file < c->nshared ? c->opt->cache->asts[file]
                    : file == c->main_file && c->opt->parallel_parse
-                       ? parse_file_split(&c->arena, &c->diag, &c->sm, file, NULL)
-                       : parse_file(&c->arena, &c->diag, &c->sm, file, false);
+                       ? parse_file_split(&c->arena, &c->diag, &c->sm, file, flags, NULL)
+                       : parse_file(&c->arena, &c->diag, &c->sm, file, flags);
     const char *path = source_file(&c->sm, file)->path;
     for (Usar *u = ast->uses; u && !c->diag.stopped; u = u->next)
         load_module(c, u->path, path, u->loc);

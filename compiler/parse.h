@@ -6,8 +6,14 @@
  * reported to `diag`; the parser recovers at the next attribute or
  * declaration, so the returned tree holds every part that parsed. Never
  * returns NULL. Thread-safe as long as each call has its own arena and
- * engine. `comments`: keep the `#` comments in FileAst.comments (the
- * formatter needs them; a check does not, and a big plan has thousands).
+ * engine. Flags: PARSE_COMMENTS keeps the `#` comments in FileAst.comments
+ * (the formatter needs them; a check does not, and a big plan has
+ * thousands). A file is parsed first by a parser without LAC (lookahead
+ * correction), which gives up at its first syntax error; the file is then
+ * parsed again by the one with LAC, whose reports say exactly which
+ * tokens were expected, after undoing all the first pass did in `arena`
+ * and `diag` (FileAst.parsed_again). PARSE_LAC_ONLY skips the first pass
+ * (tests and the fuzz target compare the two ways).
  */
 #ifndef RUTA_PARSE_H
 #define RUTA_PARSE_H
@@ -40,13 +46,18 @@ enum {
     PARSE_SCAN_WINDOW = 1024 * 1024
 };
 
-FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, bool comments);
+enum {
+    PARSE_COMMENTS = 1 << 0,
+    PARSE_LAC_ONLY = 1 << 1
+};
+
+FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, unsigned flags);
 
 /* The same over the bytes [from, to) of the file alone, as if they were
  * all of it (the end of the part is its end of file; locations stay
  * offsets in the whole file). parse_split.c parses the halves of a big
  * file this way. */
 FileAst *parse_range(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, size_t from, size_t to,
-                     bool comments);
+                     unsigned flags);
 
 #endif

@@ -40,13 +40,14 @@ typedef struct Half {
     SourceManager *sm;
     uint32_t file;
     size_t from, to;
+    unsigned flags;
     FileAst *ast;
 } Half;
 
 static void *parse_half(void *p)
 {
     Half *h = p;
-    h->ast = parse_range(&h->arena, h->diag, h->sm, h->file, h->from, h->to, false);
+    h->ast = parse_range(&h->arena, h->diag, h->sm, h->file, h->from, h->to, h->flags);
     return NULL;
 }
 
@@ -78,10 +79,11 @@ static FileAst *join(FileAst *a, FileAst *b)
     }
     a->has_plan = a->has_plan || b->has_plan;
     a->parsed_in_halves = true;
+    a->parsed_again = a->parsed_again || b->parsed_again;
     return a;
 }
 
-FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file,
+FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, unsigned flags,
                           SplitOutcome *outcome)
 {
     SplitOutcome ignored;
@@ -91,7 +93,7 @@ FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uin
     const SourceFile *f = source_file(sm, file);
     size_t cut = f && f->len >= PARSE_SPLIT_MIN ? parse_split_point(f->text, f->len) : 0;
     if (cut == 0)
-        return parse_file(arena, diag, sm, file, false);
+        return parse_file(arena, diag, sm, file, flags);
 
     /* Each half reports to an engine of its own. The first stops at its
      * first error: it is parsed again whole then. The second's report,
@@ -100,14 +102,14 @@ FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uin
      * has left before --max-errors. Nothing touches `arena` or `diag`
      * before the halves are joined. */
     if (diag->stopped)
-        return parse_file(arena, diag, sm, file, false);
+        return parse_file(arena, diag, sm, file, flags);
     size_t budget = arena->limit ? (arena->limit > arena->total ? arena->limit - arena->total : 1) : 0;
     Arena first;
     arena_init(&first);
     first.limit = budget;
     DiagEngine first_diag;
     diag_init(&first_diag, &first, sm, 1);
-    Half second = { .sm = sm, .file = file, .from = cut, .to = f->len };
+    Half second = { .sm = sm, .file = file, .from = cut, .to = f->len, .flags = flags };
     arena_init(&second.arena);
     second.arena.limit = budget;
     DiagEngine second_diag;
@@ -118,7 +120,7 @@ FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uin
     bool started = pthread_create(&thread, NULL, parse_half, &second) == 0;
     FileAst *a = NULL;
     if (started) {
-        a = parse_range(&first, &first_diag, sm, file, 0, cut, false);
+        a = parse_range(&first, &first_diag, sm, file, 0, cut, flags);
         pthread_join(thread, NULL);
     }
     bool clean = started && first_diag.n == 0 && !first.over && !second.arena.over &&
@@ -129,7 +131,7 @@ FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uin
         arena_free(&first);
         arena_free(&second.arena);
         *outcome = started ? SPLIT_REDONE : SPLIT_NONE;
-        return parse_file(arena, diag, sm, file, false);
+        return parse_file(arena, diag, sm, file, flags);
     }
     *outcome = SPLIT_JOINED;
     diag_adopt(diag, &second_diag);

@@ -1,7 +1,7 @@
 /* parse_split.h - the parse of a big file in two halves at once.
  *
  * Contract: parse_file_split() returns what parse_file(arena, diag, sm,
- * file, false) would: the same tree and the same diagnostics, in the same
+ * file, flags) would: the same tree and the same diagnostics, in the same
  * order. A file of PARSE_SPLIT_MIN bytes or more is cut at a top-level
  * boundary near its middle (a line "}", then one that starts with a
  * letter: where `ruta fmt` puts one) and its halves are parsed at the same
@@ -31,7 +31,7 @@ enum { PARSE_SPLIT_MIN = RUTA_SPLIT_MIN };
 typedef enum SplitOutcome { SPLIT_NONE, SPLIT_JOINED, SPLIT_REDONE } SplitOutcome;
 
 /* `outcome` may be NULL. */
-FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file,
+FileAst *parse_file_split(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, unsigned flags,
                           SplitOutcome *outcome);
 
 /* Where the file would be cut: the offset of the first byte of the second

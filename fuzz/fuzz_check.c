@@ -15,11 +15,12 @@
  *
  * Oracles: besides the sanitizers, every output meant for a program (the
  * JSON and SARIF diagnostics, the CSV, iCalendar and JSON backends, the
- * status) must be valid UTF-8; and an input parsed in two halves
- * (parse_split.h), then checked and modelled by two threads (check_attrs.c,
- * par.h), must get the same diagnostics, and when clean the same JSON
- * export, as when done whole on one thread. The target aborts when either
- * fails.
+ * status) must be valid UTF-8; and what the fast ways give - the quick
+ * parse without LAC tried first (parse.h), a parse in two halves
+ * (parse_split.h), the check and the model on two threads (check_attrs.c,
+ * par.h) - must be what the plain way gives: the same diagnostics, and when
+ * clean the same JSON export, as the parser with LAC alone over the whole
+ * file on one thread. The target aborts when either fails.
  *
  * Output: nothing. A crash, a sanitizer report, a leak or a timeout is a
  * finding (see docs/performance.md for how to turn it into a regression
@@ -39,7 +40,6 @@
 #include "diag.h"
 #include "jsonw.h"
 #include "model.h"
-#include "parse_split.h"
 #include "status.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -104,9 +104,10 @@ static void run_backends(Compilation *c, Model *m, int as_of)
     strbuf_free(&out);
 }
 
-/* The front end, the model and the checks, with or without the parse in
- * two halves; returns the model (NULL after errors). */
-static Model *check_text(Compilation *c, CompileOptions *opt, const uint8_t *data, size_t size, bool split)
+/* The front end, the model and the checks, the fast ways or the plain
+ * one (the parser with LAC alone, whole, on one thread); returns the model
+ * (NULL after errors). */
+static Model *check_text(Compilation *c, CompileOptions *opt, const uint8_t *data, size_t size, bool plain)
 {
     memset(opt, 0, sizeof *opt);
     opt->max_errors = 50;
@@ -115,7 +116,8 @@ static Model *check_text(Compilation *c, CompileOptions *opt, const uint8_t *dat
     opt->max_memory = 2u << 20;
     opt->as_of = fuzz_as_of();
     opt->need_plan = false;
-    opt->parallel_parse = split;
+    opt->parallel_parse = !plain;
+    opt->parse_lac_only = plain;
     compilation_init(c, opt);
     compile_text(c, "fuzz.ruta", (const char *)data, size);
     Model *m = NULL;
@@ -143,17 +145,15 @@ static void render_model_json(Compilation *c, Model *m, StrBuf *out)
     backend_json(&ctx, out);
 }
 
-/* The second oracle: an input the parse cuts in two halves (RUTA_SPLIT_MIN
- * is 128 bytes in this build, mk/fuzz.mk), whose attributes and model are
- * then built by two threads (RUTA_PAR_MIN is 2), gets the same diagnostics
- * and the same JSON export as when done whole on one thread. */
-static void require_same_as_whole(const uint8_t *data, size_t size, Compilation *split, Model *split_model)
+/* The second oracle: the fast ways - the quick parse first, the parse in
+ * two halves of an input it can cut (RUTA_SPLIT_MIN is 128 bytes in this
+ * build, mk/fuzz.mk), attributes and model on two threads (RUTA_PAR_MIN
+ * is 2) - give the diagnostics and the JSON export of the plain way. */
+static void require_same_as_plain(const uint8_t *data, size_t size, Compilation *split, Model *split_model)
 {
-    if (size < PARSE_SPLIT_MIN || parse_split_point((const char *)data, size) == 0)
-        return;
     CompileOptions opt;
     Compilation c;
-    Model *m = check_text(&c, &opt, data, size, false);
+    Model *m = check_text(&c, &opt, data, size, true);
     if (!m != !split_model) {
         fprintf(stderr, "fuzz_check: the model was built by one way and not by the other\n");
         abort();
@@ -178,8 +178,8 @@ static void require_same_as_whole(const uint8_t *data, size_t size, Compilation 
     render_json(split_diag, &a);
     render_json(&c.diag, &b);
     if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0)) {
-        fprintf(stderr, "fuzz_check: the parse in two halves differs from the whole parse\n"
-                        "halves:\n%s\nwhole:\n%s\n", strbuf_cstr(&a), strbuf_cstr(&b));
+        fprintf(stderr, "fuzz_check: the fast ways and the plain one give different diagnostics\n"
+                        "fast:\n%s\nplain:\n%s\n", strbuf_cstr(&a), strbuf_cstr(&b));
         abort();
     }
     strbuf_free(&a);
@@ -192,9 +192,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int as_of = fuzz_as_of();
     CompileOptions opt;
     Compilation c;
-    Model *m = check_text(&c, &opt, data, size, true);
+    Model *m = check_text(&c, &opt, data, size, false);
     render_all(&c.diag);
-    require_same_as_whole(data, size, &c, m);
+    require_same_as_plain(data, size, &c, m);
     if (m && m->plan && diag_count(&c.diag, SEV_ERROR) == 0)
         run_backends(&c, m, as_of);
     compilation_free(&c);

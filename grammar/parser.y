@@ -8,6 +8,13 @@
  * says what was found and what was expected (E004). Which attributes and
  * nested declarations a block may hold is checked later (schema.h). This
  * file is the canonical source; build/parser.c is generated, never edited.
+ *
+ * The Makefile makes a second parser from this file, without LAC
+ * (build/parser_quick.c, whose yyparse is renamed ruta_parse_quick): LAC
+ * costs 5 % of a check's instructions and only matters when there is a
+ * syntax error. parse.c runs the quick one first, with ls->quick set; at
+ * its first syntax error it gives up, and the file is parsed again by
+ * this one (docs/performance.md 3.11).
  */
 
 %require "3.8"
@@ -387,6 +394,10 @@ static void yyerror(const Loc *loc, yyscan_t scanner, LexState *ls, const char *
 {
     (void)scanner;
     (void)msg; /* only "memory exhausted" reaches here with parse.error custom */
+    if (ls->quick) {
+        ls->syntax_error = true;
+        return;
+    }
     char max[16];
     snprintf(max, sizeof max, "%d", PARSE_MAX_DEPTH);
     diag_report(ls->diag, DIAG_TOO_DEEP, *loc, max, NULL);
@@ -527,6 +538,13 @@ static const char *describe_expected(LexState *ls, const yysymbol_kind_t *exp, i
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, LexState *ls)
 {
     (void)scanner;
+    /* The quick pass (parse.c) reports nothing: the file is parsed again
+     * by the parser with LAC, whose expected tokens are exact. 2 makes
+     * yyparse give up at once. */
+    if (ls->quick) {
+        ls->syntax_error = true;
+        return 2;
+    }
     if (ls->too_deep)
         return 0;
     enum { MAX_EXPECTED = 48 };

@@ -15,6 +15,8 @@ int main(void)
     test_source();
     test_output();
     test_symtab();
+    test_arena_rollback();
+    test_diag_rollback();
     test_parse_split();
     test_parallel_check();
     test_pdf_content();

@@ -1,8 +1,10 @@
-/* test_misc.c - suggestions, the schema rows, the JSON writer and the source manager. */
+/* test_misc.c - suggestions, the schema rows, the JSON writer, the source
+ * manager, and rolling an arena and a diagnostics engine back. */
 #include "unit.h"
 
 #include "arena.h"
 #include "ast.h"
+#include "diag.h"
 #include "intern.h"
 #include "jsonw.h"
 #include "schema.h"
@@ -307,4 +309,81 @@ void test_symtab(void)
     CHECK(t.slots == slots && t.entries == entries && t.count == 1000);
     CHECK(symtab_get(&t, "a999") == &values[999]);
     symtab_free(&t);
+}
+
+static bool all_zero(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return false;
+    return true;
+}
+
+/* Rolling an arena back: the blocks taken since the mark are released,
+ * the memory given out since is zero again and given out again, the
+ * total and the budget flag are those of the mark. */
+void test_arena_rollback(void)
+{
+    Arena a;
+    arena_init(&a);
+    /* From an empty arena. */
+    ArenaMark empty = arena_mark(&a);
+    memset(arena_alloc(&a, 100), 0xAB, 100);
+    arena_rollback(&a, empty);
+    CHECK(a.head == NULL && a.total == 0 && a.cur == NULL);
+    char *keep = arena_alloc(&a, 64);
+    memset(keep, 0x11, 64);
+    a.limit = 256 * 1024;
+    ArenaMark m = arena_mark(&a);
+    size_t total = a.total;
+    /* Within the block, then across several new blocks past the budget. */
+    char *first = arena_alloc(&a, 1000);
+    memset(first, 0xCD, 1000);
+    for (int i = 0; i < 40; i++)
+        memset(arena_alloc(&a, 20000), 0xEF, 20000);
+    CHECK(a.total > total && a.over);
+    arena_rollback(&a, m);
+    CHECK(a.total == total && !a.over);
+    CHECK(keep[0] == 0x11 && keep[63] == 0x11);
+    char *again = arena_alloc(&a, 1000);
+    CHECK(again == first && all_zero(again, 1000));
+    /* What the lost blocks' allocations took in the marked block is zero
+     * too: allocate the whole rest of it. */
+    size_t rest = (size_t)(a.end - a.cur);
+    CHECK(all_zero(arena_alloc(&a, rest), rest));
+    /* Within the same block only. */
+    m = arena_mark(&a);
+    total = a.total;
+    char *x = arena_alloc(&a, 4000);
+    memset(x, 0x77, 4000);
+    arena_rollback(&a, m);
+    CHECK(a.total == total && arena_alloc(&a, 4000) == x && all_zero(x, 4000));
+    arena_free(&a);
+}
+
+/* Rolling a diagnostics engine back: the reports since the mark are gone,
+ * with their counts and stop flags. */
+void test_diag_rollback(void)
+{
+    Arena a;
+    arena_init(&a);
+    SourceManager sm;
+    source_manager_init(&sm);
+    DiagEngine d;
+    diag_init(&d, &a, &sm, 3);
+    Loc at = loc_make(0, 0, 1);
+    diag_report(&d, DIAG_BAD_CHAR, at, "@", NULL);
+    DiagMark m = diag_mark(&d);
+    for (int i = 0; i < 4; i++) {
+        Diagnostic *g = diag_report(&d, DIAG_BAD_CHAR, at, "@", NULL);
+        diag_note(&d, g, DIAG_NOTE_FIRST_DECLARED, at, "x", NULL);
+    }
+    CHECK(d.n == 3 && d.errors == 3 && d.stopped && d.truncated);
+    diag_rollback(&d, m);
+    CHECK(d.n == 1 && d.errors == 1 && !d.stopped && !d.truncated && !d.halted);
+    diag_report(&d, DIAG_BAD_CHAR, at, "#", NULL);
+    CHECK(d.n == 2 && d.errors == 2 && d.items[1].nnotes == 0);
+    diag_free(&d);
+    source_manager_free(&sm);
+    arena_free(&a);
 }

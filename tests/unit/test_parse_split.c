@@ -1,6 +1,8 @@
 /* test_parse_split.c - the parse in two halves gives what the whole parse
  * gives: the same declarations, `usar` lines, noted values and
- * diagnostics, whether the halves are joined or the file is parsed again. */
+ * diagnostics, whether the halves are joined or the file is parsed again;
+ * and the quick parse without LAC gives what the parser with LAC gives,
+ * whether it is kept or undone and done again (parse.h). */
 #include "unit.h"
 
 #include <stdlib.h>
@@ -46,7 +48,8 @@ typedef struct Parsed {
     SplitOutcome outcome;
 } Parsed;
 
-static void parse_text(Parsed *p, const char *text, bool split, size_t limit, size_t max_errors)
+static void parse_text_flags(Parsed *p, const char *text, bool split, size_t limit, size_t max_errors,
+                             unsigned flags)
 {
     arena_init(&p->arena);
     p->arena.limit = limit;
@@ -54,8 +57,13 @@ static void parse_text(Parsed *p, const char *text, bool split, size_t limit, si
     diag_init(&p->diag, &p->arena, &p->sm, max_errors);
     uint32_t id = source_add_text(&p->sm, "plan.ruta", NULL, text, strlen(text));
     p->outcome = SPLIT_NONE;
-    p->ast = split ? parse_file_split(&p->arena, &p->diag, &p->sm, id, &p->outcome)
-                   : parse_file(&p->arena, &p->diag, &p->sm, id, false);
+    p->ast = split ? parse_file_split(&p->arena, &p->diag, &p->sm, id, flags, &p->outcome)
+                   : parse_file(&p->arena, &p->diag, &p->sm, id, flags);
+}
+
+static void parse_text(Parsed *p, const char *text, bool split, size_t limit, size_t max_errors)
+{
+    parse_text_flags(p, text, split, limit, max_errors, 0);
 }
 
 static void parsed_free(Parsed *p)
@@ -233,8 +241,78 @@ static void test_split_agrees(void)
     agree("a small plan", "persona a \"A\" {\n}\n\npersona b \"B\" {\n}\n", SPLIT_NONE, 0, 0);
 }
 
+/* Parses text with the quick pass first and with LAC only; the two must
+ * agree, and the quick pass must have been undone or kept as `again`
+ * says. With `split`, both ways parse in halves. */
+static void agree_quick(const char *what, const char *text, bool again, bool split, size_t limit,
+                        size_t max_errors)
+{
+    Parsed lac, quick;
+    parse_text_flags(&lac, text, split, limit, max_errors, PARSE_LAC_ONLY);
+    parse_text_flags(&quick, text, split, limit, max_errors, 0);
+    char *a = describe(&lac), *b = describe(&quick);
+    bool same = strcmp(a, b) == 0 && lac.arena.total == quick.arena.total;
+    printf("%s - %s: the quick parse gives the same tree, diagnostics and arena size\n", same ? "ok" : "not ok",
+           what);
+    if (!same) {
+        unit_failures++;
+        printf("# LAC only (%zu bytes):\n%.2000s\n# quick first (%zu bytes):\n%.2000s\n", lac.arena.total, a,
+               quick.arena.total, b);
+    }
+    bool as_wanted = quick.ast->parsed_again == again && !lac.ast->parsed_again;
+    printf("%s - %s: parsed again %d (want %d)\n", as_wanted ? "ok" : "not ok", what, quick.ast->parsed_again,
+           again);
+    if (!as_wanted)
+        unit_failures++;
+    free(a);
+    free(b);
+    parsed_free(&lac);
+    parsed_free(&quick);
+}
+
+static void test_quick_agrees(void)
+{
+    const char *clean = "usar \"pme\"\npersona a \"A\" {\n  rol: docente\n}\nplan p \"P\" {\n"
+                        "  periodo: 2026-03-01 .. 2026-12-01\n  accion x \"X\" { responsable: a }\n}\n";
+    agree_quick("a clean plan", clean, false, false, 0, 0);
+    /* Lexical errors only: the quick pass is kept, with the scanner's reports. */
+    agree_quick("lexical errors", "persona a \"A\" {\n  rol: docente @\n  cargo: \"sin cerrar\n}\n", false, false,
+                0, 0);
+    agree_quick("a block left open", "plan p \"P\" {\n  accion x \"X\" {\n", false, false, 0, 0);
+    /* Syntax errors: undone, parsed again. */
+    agree_quick("a syntax error", "persona a \"A\" {\n  rol: docente,\n}\npersona 2026 \"b\"\n", true, false, 0,
+                0);
+    agree_quick("lexical errors, then a syntax error, --max-errors 2",
+                "persona a \"A\" { rol: @ }\npersona b \"B\" { cargo: \"x\" \"y\" \"z\" }\npersona 9 \"c\"\n", true,
+                false, 0, 2);
+    agree_quick("a syntax error at the end of the file", "persona a \"A\" { rol:", true, false, 0, 0);
+    char *deep = repeat("plan p \"P\" {\n", "accion a \"A\" {\n", 70, "");
+    /* The scanner stops at the limit (E004), the parser meets the end of
+     * the file inside a declaration. */
+    agree_quick("nesting past the limit", deep, true, false, 0, 0);
+    free(deep);
+    /* A big plan: the quick pass takes several blocks of the arena before
+     * its syntax error at the end, all given back. */
+    char *t = big_plan("", BEFORE, "persona 2026 \"y\"\n");
+    agree_quick("a syntax error after a megabyte", t, true, false, 0, 0);
+    agree_quick("the same within a budget", t, true, false, 64u << 20, 0);
+    size_t total = whole_total(t);
+    /* Over the budget before the error: the scan stops (E008), the quick
+     * pass meets no syntax error and is kept. */
+    agree_quick("a budget passed before the syntax error", t, false, false, total / 4, 0);
+    agree_quick("a syntax error after a megabyte, in halves", t, true, true, 0, 0);
+    free(t);
+    t = big_plan("persona 2026 \"x\"\n\n", BEFORE, "");
+    agree_quick("a syntax error in the first half, in halves", t, true, true, 0, 0);
+    free(t);
+    t = big_plan("", BEFORE, "");
+    agree_quick("a clean big plan, in halves", t, false, true, 0, 0);
+    free(t);
+}
+
 void test_parse_split(void)
 {
     test_split_point();
     test_split_agrees();
+    test_quick_agrees();
 }
