@@ -218,37 +218,41 @@ char *literal_dedent(Arena *a, const char *s, size_t n)
                 n--;
         }
     }
-    /* Common indentation of the non-blank lines. */
+    /* Common indentation of the non-blank lines. Lines are found with
+     * memchr and copied with memcpy: a big plan has thousands of text
+     * blocks (docs/performance.md 3.11). */
+    const char *end = s + n;
     size_t common = (size_t)-1;
-    for (size_t i = 0; i < n;) {
-        size_t ind = 0;
-        while (i + ind < n && is_blank(s[i + ind]))
-            ind++;
-        size_t j = i + ind;
-        if (j < n && s[j] != '\n' && s[j] != '\r' && ind < common)
-            common = ind;
-        while (j < n && s[j] != '\n')
-            j++;
-        i = j + 1;
+    for (const char *line = s; line < end;) {
+        const char *p = line;
+        while (p < end && is_blank(*p))
+            p++;
+        if (p < end && *p != '\n' && *p != '\r' && (size_t)(p - line) < common)
+            common = (size_t)(p - line);
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        line = nl ? nl + 1 : end;
     }
     if (common == (size_t)-1)
         common = 0;
     char *out = arena_alloc(a, n + 1);
     size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        size_t skip = 0;
-        while (skip < common && i + skip < n && is_blank(s[i + skip]))
-            skip++;
-        i += skip;
-        while (i < n && s[i] != '\n') {
-            if (s[i] != '\r')
-                out[o++] = s[i];
-            i++;
+    for (const char *line = s; line < end;) {
+        for (size_t skip = 0; skip < common && line < end && is_blank(*line); skip++)
+            line++;
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *stop = nl ? nl : end;
+        size_t len = (size_t)(stop - line);
+        if (!memchr(line, '\r', len)) {
+            memcpy(out + o, line, len);
+            o += len;
+        } else {
+            for (const char *c = line; c < stop; c++)
+                if (*c != '\r')
+                    out[o++] = *c;
         }
-        if (i < n) {
+        if (nl)
             out[o++] = '\n';
-            i++;
-        }
+        line = nl ? nl + 1 : end;
     }
     out[o] = '\0';
     return out;

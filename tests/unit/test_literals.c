@@ -1,12 +1,79 @@
 /* test_literals.c - numbers, money, times, dates and strings. */
 #include "unit.h"
 
+#include <stdlib.h>
+
 #include "arena.h"
 #include "literal.h"
 
 static bool money(const char *s, double *v)
 {
     return literal_money(s, strlen(s), v) == LITERAL_MONEY_OK;
+}
+
+/* The rules of a text block's layout (spec 2), one byte at a time: the
+ * reference literal_dedent() must agree with. */
+static bool ref_blank(char c) { return c == ' ' || c == '\t'; }
+
+static char *dedent_reference(const char *s, size_t n)
+{
+    if (n > 1 && s[0] == '\r' && s[1] == '\n') {
+        s += 2;
+        n -= 2;
+    } else if (n && s[0] == '\n') {
+        s++;
+        n--;
+    }
+    size_t last_nl = n;
+    for (size_t i = n; i > 0; i--)
+        if (s[i - 1] == '\n') {
+            last_nl = i - 1;
+            break;
+        }
+    if (last_nl < n) {
+        bool blank = true;
+        for (size_t i = last_nl + 1; i < n; i++)
+            if (!ref_blank(s[i]) && s[i] != '\r')
+                blank = false;
+        if (blank) {
+            n = last_nl;
+            if (n && s[n - 1] == '\r')
+                n--;
+        }
+    }
+    size_t common = (size_t)-1;
+    for (size_t i = 0; i < n;) {
+        size_t ind = 0;
+        while (i + ind < n && ref_blank(s[i + ind]))
+            ind++;
+        size_t j = i + ind;
+        if (j < n && s[j] != '\n' && s[j] != '\r' && ind < common)
+            common = ind;
+        while (j < n && s[j] != '\n')
+            j++;
+        i = j + 1;
+    }
+    if (common == (size_t)-1)
+        common = 0;
+    char *out = malloc(n + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t skip = 0;
+        while (skip < common && i + skip < n && ref_blank(s[i + skip]))
+            skip++;
+        i += skip;
+        while (i < n && s[i] != '\n') {
+            if (s[i] != '\r')
+                out[o++] = s[i];
+            i++;
+        }
+        if (i < n) {
+            out[o++] = '\n';
+            i++;
+        }
+    }
+    out[o] = '\0';
+    return out;
 }
 
 void test_literals(void)
@@ -75,5 +142,26 @@ void test_literals(void)
     CHECK_STR(literal_dedent(&a, block, strlen(block)), "una línea");
     block = "\n  a\n\n  b\n  ";
     CHECK_STR(literal_dedent(&a, block, strlen(block)), "a\n\nb");
+    /* Against the plain byte-by-byte statement of the rules, on blocks of
+     * blanks, tabs, CR, LF and letters. */
+    unsigned seed = 12345;
+    bool agree = true;
+    for (int k = 0; k < 20000 && agree; k++) {
+        char text[40];
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (seed >> 16) % sizeof text;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            text[i] = " \t\r\nab"[(seed >> 16) % 6];
+        }
+        char *want = dedent_reference(text, n);
+        const char *got = literal_dedent(&a, text, n);
+        if (strcmp(want, got) != 0) {
+            agree = false;
+            printf("# dedent of \"%.*s\": got \"%s\", want \"%s\"\n", (int)n, text, got, want);
+        }
+        free(want);
+    }
+    CHECK(agree);
     arena_free(&a);
 }
