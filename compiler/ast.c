@@ -52,7 +52,7 @@ static TimeUnit time_unit(const char *f)
         { "mes", UNIT_MES }, { "meses", UNIT_MES },
     };
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (strcmp(f, units[i].name) == 0)
+        if (units[i].name[0] == f[0] && strcmp(f, units[i].name) == 0)
             return units[i].unit;
     return UNIT_COUNT;
 }
@@ -64,10 +64,10 @@ Value *ast_value_quantity(Value *number, const char *unit, const char *folded, L
     value_set_name(v, unit, folded);
     if (v->kind == VAL_ERROR) {
         /* the number was reported by the scanner */
-    } else if (strcmp(folded, "CLP") == 0) {
+    } else if (folded[0] == 'C' && strcmp(folded, "CLP") == 0) {
         v->kind = VAL_MONEY;
         v->money = MONEY_CLP;
-    } else if (strcmp(folded, "UF") == 0) {
+    } else if (folded[0] == 'U' && strcmp(folded, "UF") == 0) {
         v->kind = VAL_MONEY;
         v->money = MONEY_UF;
     } else {
