@@ -240,13 +240,13 @@ static void check_attr_list(Compilation *c, SchemaBlock block, Decl *d, Attr *at
     const Term *answers[64];
     size_t nanswers = 0;
     int first, nrows;
-    schema_block_rows(block, &first, &nrows);
+    schema_memo_rows(c->schema_memo, block, &first, &nrows);
     if (nrows > SCHEMA_MAX_BLOCK_ROWS)
         nrows = SCHEMA_MAX_BLOCK_ROWS; /* never: a unit test bounds every block */
     memset(seen, 0, (size_t)nrows * sizeof *seen);
     memset(suggested, 0, (size_t)nrows * sizeof *suggested);
     for (Attr *a = attrs; a && !c->diag.stopped; a = a->next) {
-        const SchemaKey *row = a->entry == ENTRY_NONE ? schema_find_in(first, nrows, a->key_folded) : NULL;
+        const SchemaKey *row = a->entry == ENTRY_NONE ? schema_memo_find(c->schema_memo, block, a->key_folded) : NULL;
         bool entry_word = !row && (a->entry != ENTRY_NONE || ast_entry_from_name(a->key_folded) != ENTRY_NONE);
         if (block == SB_SEGUIMIENTO && entry_word) {
             check_entry(c, a);
@@ -354,6 +354,7 @@ typedef struct AttrWorker {
     Compilation c;
     AttrJobs *jobs;
     DeclVec referenced;
+    SchemaMemo memo;
 } AttrWorker;
 
 static void *attr_work(void *p)
@@ -390,6 +391,8 @@ static void worker_init(AttrWorker *w, const Compilation *c, AttrJobs *jobs, boo
     w->jobs = jobs;
     w->referenced = (DeclVec){ NULL, 0, 0 };
     w->c.referenced_later = &w->referenced;
+    schema_memo_init(&w->memo);
+    w->c.schema_memo = &w->memo;
 }
 
 /* Both workers' arenas are kept: the tree may point into them. */
@@ -440,6 +443,10 @@ static void check_file(Compilation *c, FileAst *f)
 
 void check_attributes(Compilation *c)
 {
+    SchemaMemo memo;
+    schema_memo_init(&memo);
+    c->schema_memo = &memo;
     for (size_t i = 0; i < c->nfiles; i++)
         check_file(c, c->files[i]);
+    c->schema_memo = NULL;
 }

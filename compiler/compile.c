@@ -71,7 +71,11 @@ void declvec_push(DeclVec *v, Decl *d)
 Attr *decl_attr(const Decl *d, const char *key)
 {
     for (Attr *a = d->attrs; a; a = a->next)
-        if (a->entry == ENTRY_NONE && a->key_folded[0] == key[0] && strcmp(a->key_folded, key) == 0)
+        /* Two bytes before strcmp: keys of a block often share the first
+         * (fecha, fin; recursos, responsable). Both strings have at least
+         * their first byte and a NUL, so [1] is always inside them. */
+        if (a->key_folded[0] == key[0] && key[0] && a->key_folded[1] == key[1] && a->entry == ENTRY_NONE &&
+            strcmp(a->key_folded, key) == 0)
             return a;
     return NULL;
 }

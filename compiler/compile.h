@@ -23,6 +23,7 @@
 #include "symtab.h"
 
 struct ModuleCache;
+struct SchemaMemo;
 
 /* Returns the text an editor holds for `path` (the canonical path when the
  * file exists on disk), or NULL to read the file. */
@@ -86,6 +87,8 @@ typedef struct Compilation {
     DeclVec *referenced_later; /* set in a thread's copy: the personas and
                                   equipos it resolved to, to be marked
                                   `referenced` after it (check_attrs.c) */
+    struct SchemaMemo *schema_memo; /* while check_attributes runs: the
+                                       thread's memo of schema lookups */
 } Compilation;
 
 /* Modules parsed once and shared read-only by many compilations (the

@@ -75,6 +75,30 @@ const SchemaKey *schema_find_in(int first, int count, const char *key)
     return NULL;
 }
 
+void schema_memo_init(SchemaMemo *m)
+{
+    for (int b = 0; b <= SB_NONE; b++) {
+        int first, count;
+        schema_block_rows((SchemaBlock)b, &first, &count);
+        m->first[b] = (int16_t)first;
+        m->count[b] = (int16_t)count;
+    }
+    memset(m->slot, 0, sizeof m->slot);
+}
+
+const SchemaKey *schema_memo_find(SchemaMemo *m, SchemaBlock block, const char *key)
+{
+    uintptr_t h = ((uintptr_t)key >> 3) ^ ((uintptr_t)key >> 11) ^ ((uintptr_t)block * 37u);
+    SchemaMemoSlot *s = &m->slot[h & (SCHEMA_MEMO_SLOTS - 1)];
+    if (s->key == key && s->block == (int16_t)block)
+        return s->row < 0 ? NULL : &schema_keys[s->row];
+    const SchemaKey *k = schema_find_in(m->first[block], m->count[block], key);
+    s->key = key;
+    s->block = (int16_t)block;
+    s->row = k ? (int16_t)schema_order(k) : -1;
+    return k;
+}
+
 int schema_next(SchemaBlock block, int from)
 {
     for (int i = from < 0 ? 0 : from; i < schema_nkeys; i++)

@@ -9,6 +9,7 @@
 #define RUTA_SCHEMA_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "ast.h"
 #include "strbuf.h"
@@ -96,6 +97,32 @@ enum { SCHEMA_MAX_BLOCK_ROWS = 64 };
 void schema_block_rows(SchemaBlock block, int *first, int *count);
 /* schema_find within a range from schema_block_rows. */
 const SchemaKey *schema_find_in(int first, int count, const char *key);
+/* A memo of schema_find_in for one walk over a tree (check_attrs.c): the
+ * rows of every block, and a small direct-mapped table from (key pointer,
+ * block) to the row found. Keys are interned (intern.h), so a plan's
+ * thousands of attributes bring back the same few pointers, and a hit
+ * costs one comparison instead of a scan of the block's rows. The strings
+ * the memo has seen must stay unchanged while it is used (arena strings
+ * do); one memo per thread. */
+enum { SCHEMA_MEMO_SLOTS = 256 };
+typedef struct SchemaMemoSlot {
+    const char *key;     /* NULL: empty */
+    int16_t block;
+    int16_t row;         /* -1: not a key of the block */
+} SchemaMemoSlot;
+typedef struct SchemaMemo {
+    int16_t first[SB_NONE + 1], count[SB_NONE + 1];
+    SchemaMemoSlot slot[SCHEMA_MEMO_SLOTS];
+} SchemaMemo;
+void schema_memo_init(SchemaMemo *m);
+static inline void schema_memo_rows(const SchemaMemo *m, SchemaBlock block, int *first, int *count)
+{
+    *first = m->first[block];
+    *count = m->count[block];
+}
+/* The same answer as schema_find(block, key). */
+const SchemaKey *schema_memo_find(SchemaMemo *m, SchemaBlock block, const char *key);
+
 /* Iteration over a block's keys in canonical order: index of the first
  * row at or after `from`, or -1. */
 int schema_next(SchemaBlock block, int from);

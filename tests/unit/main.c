@@ -10,6 +10,7 @@ int main(void)
     test_literals();
     test_suggest();
     test_schema_rows();
+    test_schema_memo();
     test_intern();
     test_json();
     test_source();

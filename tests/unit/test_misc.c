@@ -1,5 +1,7 @@
 /* test_misc.c - suggestions, the schema rows, the JSON writer, the source
  * manager, and rolling an arena and a diagnostics engine back. */
+#include <stdlib.h>
+
 #include "unit.h"
 
 #include "arena.h"
@@ -183,6 +185,54 @@ void test_schema_rows(void)
     CHECK(n > 5 && schema_find_in(f, n, "responsable") != NULL);
     schema_block_rows(SB_VOCABULARIO, &f, &n);
     CHECK(n == 0);
+}
+
+/* The memo of schema lookups answers what schema_find answers: for every
+ * key of every block in every block (found or not), for unknown keys, for
+ * the same pointers asked again in another order, and for many distinct
+ * pointers that share the memo's 256 slots (each is evicted and asked
+ * again). */
+void test_schema_memo(void)
+{
+    SchemaMemo m;
+    schema_memo_init(&m);
+    bool rows = true;
+    for (int b = 0; b <= SB_NONE; b++) {
+        int f, n, mf, mn;
+        schema_block_rows((SchemaBlock)b, &f, &n);
+        schema_memo_rows(&m, (SchemaBlock)b, &mf, &mn);
+        if (f != mf || n != mn)
+            rows = false;
+    }
+    CHECK(rows);
+    /* Copies of the keys, as a tree holds them, plus words that are no key. */
+    enum { EXTRA = 3, COPIES = 40 };
+    static const char *const extra[EXTRA] = { "responsablee", "", "x" };
+    int nkeys = schema_nkeys + EXTRA;
+    char(*names)[64] = calloc((size_t)nkeys * COPIES, sizeof *names);
+    for (int c = 0; c < COPIES; c++)
+        for (int i = 0; i < nkeys; i++)
+            snprintf(names[c * nkeys + i], sizeof names[0], "%s",
+                     i < schema_nkeys ? schema_keys[i].key : extra[i - schema_nkeys]);
+    bool same = true;
+    long hits_found = 0;
+    for (int round = 0; round < 3; round++)
+        for (int c = 0; c < COPIES; c++)
+            for (int i = 0; i < nkeys; i++) {
+                int j = round == 1 ? nkeys - 1 - i : i; /* another order */
+                const char *key = names[c * nkeys + j];
+                for (int b = 0; b <= SB_NONE; b++) {
+                    const SchemaKey *want = schema_find((SchemaBlock)b, key);
+                    const SchemaKey *got = schema_memo_find(&m, (SchemaBlock)b, key);
+                    if (got != want)
+                        same = false;
+                    if (got)
+                        hits_found++;
+                }
+            }
+    CHECK(same);
+    CHECK(hits_found >= 3L * COPIES * schema_nkeys); /* every key found in its block */
+    free(names);
 }
 
 /* The intern table: one copy per distinct name, the folded form of a name

@@ -40,6 +40,7 @@ void test_dates(void);
 void test_literals(void);
 void test_suggest(void);
 void test_schema_rows(void);
+void test_schema_memo(void);
 void test_intern(void);
 void test_json(void);
 void test_source(void);
