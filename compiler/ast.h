@@ -349,6 +349,11 @@ typedef struct FileAst {
      * and ranges that end before they start (E201). In source order;
      * usually empty. */
     ValueNote *suspects, *suspects_tail;
+    /* Declarations parsed, by kind, and as DECL_ACUERDO and DECL_NUDO the
+     * acuerdo and nudo entries with a { } block: never fewer than
+     * resolve_collect() registers, which sizes its tables with them
+     * instead of walking the tree once more. */
+    uint32_t ndecls[DECL_KIND_COUNT];
     bool has_plan;        /* a top-level plan declaration was parsed */
     /* The file was parsed in two halves (parse_split.h): big enough for
      * the attribute check to use two threads too (check_attrs.c). */

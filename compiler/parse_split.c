@@ -54,6 +54,8 @@ static void *parse_half(void *p)
 /* Appends the second half's lists to the first's. */
 static FileAst *join(FileAst *a, FileAst *b)
 {
+    for (int k = 0; k < DECL_KIND_COUNT; k++)
+        a->ndecls[k] += b->ndecls[k];
     if (!a->decls) {
         a->decls = b->decls;
     } else {

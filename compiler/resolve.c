@@ -100,30 +100,14 @@ static void check_plans(Compilation *c)
 /* Counts, by kind, the names the declarations under d declare: themselves,
  * and at most one `id:` per acuerdo or nudo entry of a seguimiento
  * (declare_entry_ids). */
-static void count_decls(const Decl *d, size_t n[DECL_KIND_COUNT])
-{
-    for (; d; d = d->next) {
-        n[d->kind]++;
-        count_decls(d->children, n);
-        if (d->kind != DECL_SEGUIMIENTO)
-            continue;
-        for (const Attr *a = d->attrs; a; a = a->next) {
-            if (!a->has_block)
-                continue;
-            EntryKind k = a->entry != ENTRY_NONE ? a->entry : ast_entry_from_name(a->key_folded);
-            if (k == ENTRY_ACUERDO || k == ENTRY_NUDO)
-                n[k == ENTRY_ACUERDO ? DECL_ACUERDO : DECL_NUDO]++;
-        }
-    }
-}
-
 void resolve_collect(Compilation *c)
 {
     /* Every table at its final size at once: growing copies them, and
-     * each fresh page is a fault. */
+     * each fresh page is a fault. The parser counted the declarations. */
     size_t per_kind[DECL_KIND_COUNT] = { 0 }, n = 0;
     for (size_t i = 0; i < c->nfiles; i++)
-        count_decls(c->files[i]->decls, per_kind);
+        for (int k = 0; k < DECL_KIND_COUNT; k++)
+            per_kind[k] += c->files[i]->ndecls[k];
     for (int k = 0; k < DECL_KIND_COUNT; k++) {
         declvec_reserve(&c->by_kind[k], per_kind[k]);
         n += per_kind[k];

@@ -74,6 +74,7 @@ static void free_items(LexState *ls, ItemList *l);
 static void free_value(LexState *ls, Value *v);
 static ValueList values_of(Value *v);
 static Value *name_value(LexState *ls, const Name *n);
+static void count_entry(LexState *ls, const Attr *a);
 static bool at_top_sync(int token);
 static bool at_item_sync(int token);
 static bool at_attr_sync(int token);
@@ -137,7 +138,7 @@ file
 top
     : %empty                        { $$ = ls->top = new_items(ls); }
     | top USAR STRING               { $$ = $1; ast_usar_add(&ls->uses, ast_usar(A, $3)); }
-    | top decl                      { $$ = $1; ast_items_add_decl($$, $2); }
+    | top decl                      { $$ = $1; ast_items_add_decl($$, $2); ls->ast->ndecls[$2->kind]++; }
     | top error                     { $$ = $1; if (at_top_sync(yychar)) yyerrok; }
     ;
 
@@ -201,9 +202,9 @@ close
 
 items
     : %empty                        { $$ = new_items(ls); }
-    | items attr                    { $$ = $1; ast_items_add_attr($$, $2); }
-    | items entry                   { $$ = $1; ast_items_add_attr($$, $2); }
-    | items decl                    { $$ = $1; ast_items_add_decl($$, $2); }
+    | items attr                    { $$ = $1; ast_items_add_attr($$, $2); count_entry(ls, $2); }
+    | items entry                   { $$ = $1; ast_items_add_attr($$, $2); count_entry(ls, $2); }
+    | items decl                    { $$ = $1; ast_items_add_decl($$, $2); ls->ast->ndecls[$2->kind]++; }
     | items error                   { $$ = $1; $$->broken = true; if (at_item_sync(yychar)) yyerrok; }
     ;
 
@@ -359,6 +360,18 @@ static Value *name_value(LexState *ls, const Name *n)
     Value *v = ast_value(A, VAL_NAME, n->loc);
     value_set_name(v, n->text, n->folded);
     return v;
+}
+
+/* An acuerdo or nudo with a { } block declares a name (FileAst.ndecls). */
+static void count_entry(LexState *ls, const Attr *a)
+{
+    if (!a->has_block)
+        return;
+    EntryKind k = a->entry != ENTRY_NONE ? (EntryKind)a->entry : ast_entry_from_name(a->key_folded);
+    if (k == ENTRY_ACUERDO)
+        ls->ast->ndecls[DECL_ACUERDO]++;
+    else if (k == ENTRY_NUDO)
+        ls->ast->ndecls[DECL_NUDO]++;
 }
 
 /* After an error the parser is in sync again when the lookahead starts a

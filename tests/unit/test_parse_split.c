@@ -87,10 +87,42 @@ static void describe_decls(StrBuf *b, const Decl *d, int depth)
     }
 }
 
+/* What resolve_collect() registers, by kind: every declaration, and the
+ * acuerdo and nudo entries with a block of a seguimiento. */
+static void walk_counts(const Decl *d, size_t n[DECL_KIND_COUNT])
+{
+    for (; d; d = d->next) {
+        n[d->kind]++;
+        walk_counts(d->children, n);
+        if (d->kind != DECL_SEGUIMIENTO)
+            continue;
+        for (const Attr *a = d->attrs; a; a = a->next) {
+            EntryKind k = a->entry != ENTRY_NONE ? (EntryKind)a->entry : ast_entry_from_name(a->key_folded);
+            if (a->has_block && (k == ENTRY_ACUERDO || k == ENTRY_NUDO))
+                n[k == ENTRY_ACUERDO ? DECL_ACUERDO : DECL_NUDO]++;
+        }
+    }
+}
+
+/* The parser's counts (FileAst.ndecls) are never below the tree's. */
+static bool counts_cover(const FileAst *ast)
+{
+    size_t n[DECL_KIND_COUNT] = { 0 };
+    walk_counts(ast->decls, n);
+    for (int k = 0; k < DECL_KIND_COUNT; k++)
+        if (ast->ndecls[k] < n[k])
+            return false;
+    return true;
+}
+
 static char *describe(const Parsed *p)
 {
     StrBuf b;
     strbuf_init(&b);
+    strbuf_printf(&b, "counts");
+    for (int k = 0; k < DECL_KIND_COUNT; k++)
+        strbuf_printf(&b, " %u", p->ast->ndecls[k]);
+    strbuf_printf(&b, "%s\n", counts_cover(p->ast) ? "" : " BELOW THE TREE'S");
     describe_decls(&b, p->ast->decls, 0);
     for (const Usar *u = p->ast->uses; u; u = u->next)
         strbuf_printf(&b, "usar %s [%u,%u)\n", u->path, u->loc.begin, u->loc.end);
@@ -126,6 +158,7 @@ static bool agree(const char *what, const char *text, SplitOutcome want, size_t 
         unit_failures++;
         printf("# whole:\n%.2000s\n# split:\n%.2000s\n", a, b);
     }
+    CHECK(counts_cover(whole.ast) && counts_cover(split.ast));
     bool as_wanted = split.outcome == want;
     printf("%s - %s: outcome %d (want %d)\n", as_wanted ? "ok" : "not ok", what, (int)split.outcome, (int)want);
     if (!as_wanted)
@@ -259,6 +292,7 @@ static void agree_quick(const char *what, const char *text, bool again, bool spl
         printf("# LAC only (%zu bytes):\n%.2000s\n# quick first (%zu bytes):\n%.2000s\n", lac.arena.total, a,
                quick.arena.total, b);
     }
+    CHECK(counts_cover(lac.ast) && counts_cover(quick.ast));
     bool as_wanted = quick.ast->parsed_again == again && !lac.ast->parsed_again;
     printf("%s - %s: parsed again %d (want %d)\n", as_wanted ? "ok" : "not ok", what, quick.ast->parsed_again,
            again);
@@ -310,8 +344,36 @@ static void test_quick_agrees(void)
     free(t);
 }
 
+/* The parser's counts of a plan with every kind that resolve_collect()
+ * registers, nested declarations, entries with and without a block, an
+ * entry block outside a seguimiento, and a broken declaration. */
+static void test_decl_counts(void)
+{
+    const char *text =
+        "persona a \"A\" {\n  rol: docente\n}\npersona b \"B\"\nequipo e \"E\" { integrantes: a, b }\n"
+        "plan p \"P\" {\n  capacidad c \"C\" {\n    accion x \"X\" {\n      indicador i \"I\" { }\n"
+        "      hito h \"H\" { }\n    }\n  }\n  accion y \"Y\" { }\n}\n"
+        "seguimiento 2026-05-04 {\n  avance x: 50%\n  acuerdo ac1: \"Uno\" { responsable: a }\n"
+        "  acuerdo: \"Dos\" { responsable: b }\n  nudo n1: \"N\" { }\n  logro: \"L\"\n  acuerdo ac3: \"Tres\"\n}\n"
+        "accion z \"Z\" { acuerdo q: \"fuera\" { } }\n"
+        "vocabulario v \"V\" { t \"T\" }\ncalendario k \"K\" { feriado 2026-05-01 \"F\" }\n";
+    Parsed p;
+    parse_text(&p, text, false, 0, 0);
+    const uint32_t *n = p.ast->ndecls;
+    CHECK(p.diag.errors == 0);
+    CHECK(n[DECL_PERSONA] == 2 && n[DECL_EQUIPO] == 1 && n[DECL_PLAN] == 1 && n[DECL_CAPACIDAD] == 1);
+    CHECK(n[DECL_ACCION] == 3 && n[DECL_INDICADOR] == 1 && n[DECL_HITO] == 1 && n[DECL_SEGUIMIENTO] == 1);
+    CHECK(n[DECL_VOCABULARIO] == 1 && n[DECL_CALENDARIO] == 1);
+    /* Two acuerdos with a block in the seguimiento, and the one outside
+     * it (over by one: a reservation, never short). */
+    CHECK(n[DECL_ACUERDO] == 3 && n[DECL_NUDO] == 1);
+    CHECK(counts_cover(p.ast));
+    parsed_free(&p);
+}
+
 void test_parse_split(void)
 {
+    test_decl_counts();
     test_split_point();
     test_split_agrees();
     test_quick_agrees();
