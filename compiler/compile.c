@@ -5,6 +5,8 @@
 #include <limits.h>
 #include <string.h>
 
+#include "schema.h"
+
 void compilation_init(Compilation *c, const CompileOptions *opt)
 {
     memset(c, 0, sizeof *c);
@@ -71,11 +73,17 @@ void declvec_push(DeclVec *v, Decl *d)
 Attr *decl_attr(const Decl *d, const char *key)
 {
     for (Attr *a = d->attrs; a; a = a->next)
-        /* Two bytes before strcmp: keys of a block often share the first
-         * (fecha, fin; recursos, responsable). Both strings have at least
-         * their first byte and a NUL, so [1] is always inside them. */
-        if (a->key_folded[0] == key[0] && key[0] && a->key_folded[1] == key[1] && a->entry == ENTRY_NONE &&
-            strcmp(a->key_folded, key) == 0)
+        /* The first byte first. Once check_attributes() gave an
+         * attribute its schema row, the row's key is the same pointer as
+         * a caller's literal when the linker merged the two (GNU ld
+         * merges equal string literals): a match without strcmp.
+         * Otherwise the bytes decide, the second before strcmp: keys of a
+         * block often share the first (fecha, fin; recursos,
+         * responsable). Both strings have at least their first byte and
+         * a NUL, so [1] is always inside them. */
+        if (a->key_folded[0] == key[0] &&
+            ((a->key_id >= 0 && schema_keys[a->key_id].key == key) ||
+             (key[0] && a->key_folded[1] == key[1] && a->entry == ENTRY_NONE && strcmp(a->key_folded, key) == 0)))
             return a;
     return NULL;
 }
