@@ -53,6 +53,13 @@ void arena_free(Arena *a)
     a->total = 0;
 }
 
+void arena_abandon(Arena *a)
+{
+    a->cur = a->end = NULL;
+    a->head = NULL;
+    a->total = 0;
+}
+
 void arena_adopt(Arena *into, Arena *from)
 {
     if (!from->head)

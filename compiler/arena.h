@@ -29,6 +29,12 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+/* Leaves the arena empty without unmapping its blocks, for a process
+ * that is about to exit: the kernel then reclaims them in the exit's
+ * single sweep of the address space, which costs less than one munmap
+ * a block (each flushes the TLB of every core the process ran on). Not
+ * for anything that goes on running: the memory is lost until exit. */
+void arena_abandon(Arena *a);
 
 /* Moves every block of `from` into `into` (which keeps allocating from
  * its own current block) and leaves `from` empty: what was allocated in

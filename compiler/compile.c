@@ -27,7 +27,7 @@ void compilation_init(Compilation *c, const CompileOptions *opt)
     }
 }
 
-void compilation_free(Compilation *c)
+static void free_all(Compilation *c, bool at_exit)
 {
     /* Vocabulary term indexes are heap tables referenced from the tree. */
     DeclVec *vocabs = &c->by_kind[DECL_VOCABULARIO];
@@ -44,7 +44,20 @@ void compilation_free(Compilation *c)
     free(c->allow);
     diag_free(&c->diag);
     source_manager_free(&c->sm);
-    arena_free(&c->arena);
+    if (at_exit)
+        arena_abandon(&c->arena);
+    else
+        arena_free(&c->arena);
+}
+
+void compilation_free(Compilation *c)
+{
+    free_all(c, false);
+}
+
+void compilation_free_at_exit(Compilation *c)
+{
+    free_all(c, true);
 }
 
 void declvec_reserve(DeclVec *v, size_t n)

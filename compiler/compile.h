@@ -107,6 +107,9 @@ void module_cache_free(ModuleCache *mc);
 
 void compilation_init(Compilation *c, const CompileOptions *opt);
 void compilation_free(Compilation *c);
+/* compilation_free for a one-shot command whose process exits next: the
+ * tree's memory is left to the exit (arena_abandon). */
+void compilation_free_at_exit(Compilation *c);
 
 /* Loads and checks a file. Returns false when the main file itself cannot
  * be read (the caller reports it: exit 2); diagnostics otherwise. */

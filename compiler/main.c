@@ -37,7 +37,10 @@ static int run_check(DriverEnv *env)
     for (size_t i = 0; i < o->nfiles; i++) {
         Compilation c;
         status = worst(status, driver_compile(env, &c, o->files[i], false, machine ? &doc : NULL, NULL));
-        compilation_free(&c);
+        if (i + 1 < o->nfiles)
+            compilation_free(&c);
+        else
+            compilation_free_at_exit(&c);
     }
     if (o->format == DIAG_JSON)
         diag_json_end(&doc);
@@ -120,7 +123,7 @@ static int run_backend(DriverEnv *env)
         const char *path = o->output ? o->output : "-";
         status = b->streams ? render_streamed(b, &ctx, path) : render_whole(b, &ctx, path);
     }
-    compilation_free(&c);
+    compilation_free_at_exit(&c);
     return status;
 }
 
@@ -138,7 +141,7 @@ static int run_status(DriverEnv *env)
             status = 2;
         strbuf_free(&out);
     }
-    compilation_free(&c);
+    compilation_free_at_exit(&c);
     return status;
 }
 

@@ -17,6 +17,7 @@ int main(void)
     test_output();
     test_symtab();
     test_arena_rollback();
+    test_arena_abandon();
     test_diag_rollback();
     test_parse_split();
     test_parallel_check();

@@ -372,6 +372,28 @@ static bool all_zero(const char *p, size_t n)
 /* Rolling an arena back: the blocks taken since the mark are released,
  * the memory given out since is zero again and given out again, the
  * total and the budget flag are those of the mark. */
+/* An abandoned arena is empty and allocates again, zero-filled, from a
+ * block of its own (the old blocks stay mapped until the process exits). */
+void test_arena_abandon(void)
+{
+    Arena a;
+    arena_init(&a);
+    char *p = arena_alloc(&a, 100);
+    memset(p, 'x', 100);
+    for (int i = 0; i < 64; i++)
+        arena_alloc(&a, 4096); /* a second block */
+    arena_abandon(&a);
+    CHECK(a.head == NULL && a.total == 0 && a.cur == NULL);
+    char *q = arena_alloc(&a, 100);
+    bool zero = true;
+    for (int i = 0; i < 100; i++)
+        if (q[i])
+            zero = false;
+    CHECK(zero && q != p && a.head != NULL && a.total > 0);
+    CHECK(p[99] == 'x'); /* still mapped */
+    arena_free(&a);
+}
+
 void test_arena_rollback(void)
 {
     Arena a;

@@ -47,6 +47,7 @@ void test_source(void);
 void test_output(void);
 void test_symtab(void);
 void test_arena_rollback(void);
+void test_arena_abandon(void);
 void test_diag_rollback(void);
 void test_parse_split(void);
 void test_pdf_content(void);
