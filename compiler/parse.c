@@ -85,8 +85,10 @@ FileAst *parse_range(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t
     bool syntax_error = false;
     if (!(flags & PARSE_LAC_ONLY)) {
         /* Without a syntax error the two parsers make the same reductions
-         * in the same order (LAC only decides when an error is detected),
-         * so the quick pass's tree and diagnostics are the final ones.
+         * in the same order (LAC only decides when an error is detected;
+         * the quick grammar lacks the `key` pass-through, whose action
+         * builds nothing), so the quick pass's tree and diagnostics are
+         * the final ones.
          * Otherwise everything it made is undone. */
         ArenaMark am = arena_mark(arena);
         DiagMark dm = diag_mark(diag);

@@ -12,9 +12,12 @@
  * The Makefile makes a second parser from this file, without LAC
  * (build/parser_quick.c, whose yyparse is renamed ruta_parse_quick): LAC
  * costs 5 % of a check's instructions and only matters when there is a
- * syntax error. parse.c runs the quick one first, with ls->quick set; at
- * its first syntax error it gives up, and the file is parsed again by
- * this one (docs/performance.md 3.11).
+ * syntax error. Its grammar (build/parser_quick.y) is this one with KEY
+ * in place of `key`, a rule whose one job is the yyerrok of recovery; the
+ * Makefile's sed expects the `key` rule and its uses as written here.
+ * parse.c runs the quick one first, with ls->quick set; at its first
+ * syntax error it gives up, and the file is parsed again by this one
+ * (docs/performance.md 3.11, 3.12).
  */
 
 %require "3.8"
@@ -180,6 +183,8 @@ dated_kw
     | AUTOEVALUACION                { $$ = DECL_AUTOEVALUACION; yyerrok; }
     ;
 
+/* The quick parser's grammar has KEY itself wherever `key` is (Makefile):
+ * keep this rule, and its uses `key values`, spelled as they are. */
 key
     : KEY                           { $$ = $1; yyerrok; }
     ;
