@@ -97,13 +97,15 @@ static void check_plans(Compilation *c)
     }
 }
 
-/* Counts, by kind, the names the declarations under d declare: themselves,
- * and at most one `id:` per acuerdo or nudo entry of a seguimiento
- * (declare_entry_ids). */
+/* Registers every declaration of every file in the one namespace and in
+ * the per-kind vectors. The names declared are the declarations
+ * themselves and at most one `id:` per acuerdo or nudo entry of a
+ * seguimiento (declare_entry_ids); the parser counted both
+ * (FileAst.ndecls), never fewer than there are. */
 void resolve_collect(Compilation *c)
 {
     /* Every table at its final size at once: growing copies them, and
-     * each fresh page is a fault. The parser counted the declarations. */
+     * each fresh page is a fault. */
     size_t per_kind[DECL_KIND_COUNT] = { 0 }, n = 0;
     for (size_t i = 0; i < c->nfiles; i++)
         for (int k = 0; k < DECL_KIND_COUNT; k++)
