@@ -17,17 +17,22 @@ struct ArenaBlock {
     max_align_t data[]; /* storage, aligned for any type */
 };
 
-/* Blocks double from 64 KiB up to 8 MiB. They come from bigmem (zeroed
- * mappings): allocations need no memset. A block is faulted in ahead of
- * use, ARENA_POPULATE bytes at a time in one call each, instead of page by
- * page on first touch; the unused tail of the last block is never touched,
- * so it costs neither time nor resident memory. Allocations are aligned
+/* Blocks double from 64 KiB up to 8 MiB and stay there (or start bigger:
+ * arena_expect). They come from bigmem (zeroed mappings): allocations
+ * need no memset; from 2 MiB on a block's mapping is a whole number of
+ * huge pages, aligned, so the kernel can back it with them. A block is
+ * faulted in ahead of use, ARENA_POPULATE bytes at a time in one call
+ * each, instead of page by page on first touch; the unused tail of the
+ * last block past its last huge page in use is never touched, so it
+ * costs neither time nor resident memory. Allocations are aligned
  * to 8 bytes, enough for every type the compiler stores (pointers,
  * doubles, 64-bit integers). */
 enum {
     ARENA_BLOCK_MIN = 64 * 1024,
     ARENA_BLOCK_MAX = 8 * 1024 * 1024,
     ARENA_POPULATE = 512 * 1024,
+    ARENA_HUGE = 2 * 1024 * 1024, /* a transparent huge page (bigmem.c) */
+    ARENA_PAGE = 4096,
     ARENA_ALIGN = 8
 };
 
@@ -37,6 +42,7 @@ void arena_init(Arena *a)
     a->head = NULL;
     a->total = 0;
     a->limit = 0;
+    a->expect = 0;
     a->over = false;
 }
 
@@ -60,6 +66,12 @@ void arena_abandon(Arena *a)
     a->total = 0;
 }
 
+/* Bytes the current block can still give out. */
+static size_t room_left(const Arena *a)
+{
+    return a->head->size - (size_t)(a->cur - (char *)a->head->data);
+}
+
 void arena_adopt(Arena *into, Arena *from)
 {
     if (!from->head)
@@ -68,6 +80,17 @@ void arena_adopt(Arena *into, Arena *from)
         into->cur = from->cur;
         into->end = from->end;
         into->head = from->head;
+    } else if (room_left(from) > room_left(into)) {
+        /* from's current block has more room left: it becomes the one
+         * allocated from, into's blocks behind it. A half-used block of
+         * huge pages is not left behind for a small one. */
+        ArenaBlock *oldest = from->head;
+        while (oldest->prev)
+            oldest = oldest->prev;
+        oldest->prev = into->head;
+        into->head = from->head;
+        into->cur = from->cur;
+        into->end = from->end;
     } else {
         /* Behind into's current block: it stays the one allocated from. */
         ArenaBlock *oldest = from->head;
@@ -113,15 +136,44 @@ void arena_rollback(Arena *a, ArenaMark m)
     a->over = m.over;
 }
 
+void arena_expect(Arena *a, size_t bytes)
+{
+    a->expect = bytes >= ARENA_EXPECT_MIN ? bytes : 0;
+}
+
+static size_t round_up(size_t n, size_t to)
+{
+    return (n + to - 1) / to * to;
+}
+
+/* The mapping of the next block: twice the last one, from ARENA_BLOCK_MIN
+ * up to ARENA_BLOCK_MAX; what arena_expect() asked for when more; what
+ * one large allocation needs when more still. */
+static size_t next_block_size(const Arena *a, size_t size)
+{
+    size_t want = ARENA_BLOCK_MIN;
+    if (a->head)
+        want = a->head->mapped >= ARENA_BLOCK_MAX / 2 ? ARENA_BLOCK_MAX : a->head->mapped * 2;
+    if (a->expect > want) {
+        size_t hinted = round_up(a->expect, ARENA_HUGE);
+        if (hinted > ARENA_BLOCK_MAX)
+            hinted = ARENA_BLOCK_MAX;
+        size_t left = a->limit > a->total ? a->limit - a->total : 0;
+        if (hinted > want && (!a->limit || hinted <= left / 4))
+            want = hinted;
+    }
+    size_t need = sizeof(ArenaBlock) + size;
+    return need > want ? round_up(need, ARENA_PAGE) : want;
+}
+
 void *arena_alloc_slow(Arena *a, size_t size)
 {
     ArenaBlock *b = a->head;
     size_t used = b ? (size_t)(a->cur - (char *)b->data) : 0;
     if (!b || b->size - used < size) {
-        size_t want = size > ARENA_BLOCK_MIN ? size : ARENA_BLOCK_MIN;
-        if (b && b->size * 2 > want && b->size < ARENA_BLOCK_MAX)
-            want = b->size * 2;
-        size_t mapped = sizeof(ArenaBlock) + want;
+        size_t mapped = next_block_size(a, size);
+        size_t want = mapped - sizeof(ArenaBlock);
+        a->expect = 0;
         b = bigmem_reserve(mapped);
         size_t first = want < ARENA_POPULATE ? want : ARENA_POPULATE;
         bigmem_populate(b, sizeof(ArenaBlock) + first);

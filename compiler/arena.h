@@ -24,11 +24,20 @@ typedef struct Arena {
     ArenaBlock *head;   /* current block; older blocks are chained behind it */
     size_t total;       /* bytes of all blocks */
     size_t limit;       /* memory budget in bytes, 0 = none */
+    size_t expect;      /* arena_expect(): size of the next block, 0 = none */
     bool over;          /* a block was taken past the budget */
 } Arena;
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+/* The caller is about to allocate about `bytes` (a parse, from the size
+ * of its text). From ARENA_EXPECT_MIN on, the next block taken is big
+ * enough for it, in whole huge pages (at most the largest block, and
+ * never past a quarter of the budget left): one fault per 2 MiB where
+ * blocks that double from 64 KiB fault a page at a time
+ * (docs/performance.md 3.13). Smaller expectations change nothing. */
+enum { ARENA_EXPECT_MIN = 1024 * 1024 };
+void arena_expect(Arena *a, size_t bytes);
 /* Leaves the arena empty without unmapping its blocks, for a process
  * that is about to exit: the kernel then reclaims them in the exit's
  * single sweep of the address space, which costs less than one munmap

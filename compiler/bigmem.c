@@ -13,16 +13,32 @@
 
 enum { HUGE_PAGE = 2 * 1024 * 1024, PAGE = 4096 };
 
-void *bigmem_reserve(size_t n)
+static void *map_or_die(size_t n)
 {
     void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
         fputs("ruta: error: memoria insuficiente\n", stderr);
         abort();
     }
+    return p;
+}
+
+void *bigmem_reserve(size_t n)
+{
+    if (n < HUGE_PAGE)
+        return map_or_die(n);
+    /* Aligned to a huge page, so that every 2 MiB of it can be one: a
+     * mapping one page off holds none in its first and last 2 MiB. The
+     * slack before and after is unmapped again. */
+    char *raw = map_or_die(n + HUGE_PAGE);
+    char *p = (char *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (p > raw)
+        munmap(raw, (size_t)(p - raw));
+    size_t tail = (size_t)(raw + n + HUGE_PAGE - (p + n));
+    if (tail)
+        munmap(p + n, tail);
 #ifdef MADV_HUGEPAGE
-    if (n >= HUGE_PAGE)
-        (void)madvise(p, n, MADV_HUGEPAGE);
+    (void)madvise(p, n, MADV_HUGEPAGE);
 #endif
     return p;
 }

@@ -18,6 +18,8 @@ int main(void)
     test_symtab();
     test_arena_rollback();
     test_arena_abandon();
+    test_arena_expect();
+    test_arena_adopt();
     test_diag_rollback();
     test_parse_split();
     test_parallel_check();

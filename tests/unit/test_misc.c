@@ -1,11 +1,13 @@
 /* test_misc.c - suggestions, the schema rows, the JSON writer, the source
  * manager, and rolling an arena and a diagnostics engine back. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "unit.h"
 
 #include "arena.h"
 #include "ast.h"
+#include "bigmem.h"
 #include "diag.h"
 #include "intern.h"
 #include "jsonw.h"
@@ -392,6 +394,100 @@ void test_arena_abandon(void)
     CHECK(zero && q != p && a.head != NULL && a.total > 0);
     CHECK(p[99] == 'x'); /* still mapped */
     arena_free(&a);
+}
+
+/* arena_expect: an expectation from ARENA_EXPECT_MIN on makes the next
+ * block big enough for it, in whole huge pages and aligned to one; a
+ * smaller one, or one past a quarter of the budget left, changes
+ * nothing; a rollback gives the block back. Blocks grow to 8 MiB and stay
+ * there. bigmem_reserve aligns what it maps from 2 MiB on. */
+void test_arena_expect(void)
+{
+    const size_t mib = 1024 * 1024;
+    Arena a;
+    arena_init(&a);
+    arena_expect(&a, 3 * mib);
+    char *p = arena_alloc(&a, 100);
+    CHECK(a.total >= 3 * mib && a.total < 4 * mib && a.expect == 0);
+    CHECK(a.end - p >= (ptrdiff_t)(512 * 1024 - 100)); /* populated ahead */
+    CHECK(all_zero(p, 100));
+    CHECK(((uintptr_t)p & (2 * mib - 1)) < 64); /* the block's header only */
+    arena_free(&a);
+
+    arena_init(&a);
+    arena_expect(&a, ARENA_EXPECT_MIN - 1);
+    arena_alloc(&a, 100);
+    CHECK(a.total < 64 * 1024);
+    arena_free(&a);
+
+    arena_init(&a);
+    a.limit = 10 * mib; /* a quarter of it is less than the 4 MiB block */
+    arena_expect(&a, 3 * mib);
+    arena_alloc(&a, 100);
+    CHECK(a.total < 64 * 1024 && !a.over);
+    arena_free(&a);
+
+    arena_init(&a);
+    arena_alloc(&a, 100);
+    ArenaMark m = arena_mark(&a);
+    size_t before = a.total;
+    arena_expect(&a, 5 * mib);
+    arena_alloc(&a, 200 * 1024); /* past the first block: the expected one */
+    CHECK(a.total - before >= 5 * mib && a.total - before < 6 * mib + 1);
+    arena_rollback(&a, m);
+    CHECK(a.total == before);
+    arena_free(&a);
+
+    /* Without expectations: 64 KiB, doubling, then 8 MiB blocks only. */
+    arena_init(&a);
+    size_t last = 0, step = 0, steps_at_max = 0;
+    bool grew_by_max_only = true;
+    while (a.total < 40 * mib) {
+        arena_alloc(&a, 256 * 1024);
+        if (a.total != last) {
+            step = a.total - last;
+            last = a.total;
+            if (step > 7 * mib)
+                steps_at_max++;
+            else if (steps_at_max)
+                grew_by_max_only = false;
+        }
+    }
+    CHECK(steps_at_max >= 3 && grew_by_max_only && step > 7 * mib && step < 8 * mib + 1);
+    arena_free(&a);
+
+    char *big = bigmem_reserve(3 * mib);
+    CHECK(((uintptr_t)big & (2 * mib - 1)) == 0);
+    bigmem_populate(big, 3 * mib);
+    CHECK(all_zero(big, 3 * mib));
+    bigmem_free(big, 3 * mib);
+}
+
+/* arena_adopt: the adopted blocks live as long as the adopting arena;
+ * allocation goes on from whichever current block has more room left. */
+void test_arena_adopt(void)
+{
+    for (int roomier_from = 0; roomier_from < 2; roomier_from++) {
+        Arena into, from;
+        arena_init(&into);
+        arena_init(&from);
+        char *x = arena_strdup(&into, "into");
+        char *y = arena_strdup(&from, "from");
+        /* Fill the one that should lose to 100 bytes of room or so. */
+        Arena *full = roomier_from ? &into : &from;
+        size_t rest = (size_t)(full->end - full->cur);
+        if (rest > 100)
+            arena_alloc(full, rest - 100);
+        char *from_cur = from.cur, *into_cur = into.cur;
+        size_t total = into.total + from.total;
+        arena_adopt(&into, &from);
+        CHECK(from.head == NULL && from.total == 0 && into.total == total);
+        CHECK(into.cur == (roomier_from ? from_cur : into_cur));
+        char *z = arena_alloc(&into, 1000);
+        CHECK(z == (roomier_from ? from_cur : into_cur) && all_zero(z, 1000));
+        CHECK(strcmp(x, "into") == 0 && strcmp(y, "from") == 0);
+        arena_free(&into); /* both arenas' blocks: no leak under LSan/valgrind */
+    }
 }
 
 void test_arena_rollback(void)
