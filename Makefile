@@ -113,7 +113,7 @@ check: deps
 
 asan-build:
 	@$(MAKE) --no-print-directory B=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
-	    EXTRA_CFLAGS="$(ASAN_FLAGS) -DRUTA_SCAN_BUFFER=16 -DRUTA_SPLIT_MIN=128 -DRUTA_PAR_MIN=2" build/asan/ruta build/asan/unit_tests
+	    EXTRA_CFLAGS="$(ASAN_FLAGS) -DRUTA_SCAN_BUFFER=16 -DRUTA_SPLIT_MIN=128 -DRUTA_PAR_MIN=2 -DRUTA_EXPECT_MIN=1024" build/asan/ruta build/asan/unit_tests
 
 asan: asan-build
 	@sh tests/run.sh build/asan

@@ -36,7 +36,12 @@ void arena_free(Arena *a);
  * never past a quarter of the budget left): one fault per 2 MiB where
  * blocks that double from 64 KiB fault a page at a time
  * (docs/performance.md 3.13). Smaller expectations change nothing. */
-enum { ARENA_EXPECT_MIN = 1024 * 1024 };
+#ifndef RUTA_EXPECT_MIN
+/* The sanitizer and fuzzing builds set it to 1 KiB, so that their small
+ * inputs take the expected blocks too. */
+#define RUTA_EXPECT_MIN (1024 * 1024)
+#endif
+enum { ARENA_EXPECT_MIN = RUTA_EXPECT_MIN };
 void arena_expect(Arena *a, size_t bytes);
 /* Leaves the arena empty without unmapping its blocks, for a process
  * that is about to exit: the kernel then reclaims them in the exit's

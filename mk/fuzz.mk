@@ -32,7 +32,7 @@ FUZZ_FLAGS         ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 fuzz-build:
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang \
 	    OPT="-O1 -g -fno-omit-frame-pointer" WARNINGS="-Wall -Wextra" \
-	    EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -DRUTA_SCAN_BUFFER=16 -DRUTA_SPLIT_MIN=128 -DRUTA_PAR_MIN=2" \
+	    EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -DRUTA_SCAN_BUFFER=16 -DRUTA_SPLIT_MIN=128 -DRUTA_PAR_MIN=2 -DRUTA_EXPECT_MIN=1024" \
 	    $(FUZZ_B)/fuzz_check $(FUZZ_B)/fuzz_fmt $(FUZZ_B)/fuzz_pdf
 
 # Built inside the sub-make above, where B is build/fuzz.
