@@ -15,9 +15,6 @@
 
 #include "utf8.h"
 
-/* With SourceManager.map_files, files at least this big are mapped rather
- * than read: below it a read costs less than setting up a mapping. */
-enum { MAP_MIN = 256 * 1024 };
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -198,7 +195,7 @@ uint32_t source_load_file(SourceManager *sm, const char *path, SourceError *err)
     }
     size_t len = 0, mapped = 0;
     char *text = NULL;
-    if (sm->map_files && (size_t)st.st_size >= MAP_MIN) {
+    if (sm->map_files && (size_t)st.st_size >= SOURCE_MAP_MIN) {
         len = (size_t)st.st_size;
         text = map_text(fd, len, &mapped);
     }

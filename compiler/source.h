@@ -23,6 +23,12 @@
  * diagnostic instead of exhausting memory. */
 #define SOURCE_MAX_BYTES (256u * 1024u * 1024u)
 
+/* With `map_files`, files at least this big are mapped rather than read:
+ * below it a read costs less than setting up a mapping. At 100 KB a
+ * mapping costs 70 to 90 us on the benchmark's machine, a read into fresh
+ * heap pages 450 to 600 (docs/performance.md 3.13). */
+enum { SOURCE_MAP_MIN = 64 * 1024 };
+
 typedef struct Loc {
     uint32_t file;  /* index in the SourceManager; SOURCE_NO_FILE for none */
     uint32_t begin; /* byte offset of the first byte */

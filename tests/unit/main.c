@@ -20,6 +20,7 @@ int main(void)
     test_arena_abandon();
     test_arena_expect();
     test_arena_adopt();
+    test_source_map_min();
     test_diag_rollback();
     test_parse_split();
     test_parallel_check();

@@ -490,6 +490,48 @@ void test_arena_adopt(void)
     }
 }
 
+/* With map_files, a file of SOURCE_MAP_MIN bytes or more is mapped and a
+ * smaller one read; without it nothing is mapped. The text is the file's
+ * either way, with two NUL bytes after it. */
+void test_source_map_min(void)
+{
+    char dir[] = "/tmp/ruta-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    size_t sizes[] = { SOURCE_MAP_MIN - 1, SOURCE_MAP_MIN, 3 * 4096 };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n = sizes[k];
+        char path[64];
+        snprintf(path, sizeof path, "%s/p%zu.ruta", dir, k);
+        char *want = malloc(n);
+        for (size_t i = 0; i < n; i++)
+            want[i] = (char)('a' + i % 26);
+        FILE *f = fopen(path, "wb");
+        CHECK(f && fwrite(want, 1, n, f) == n && fclose(f) == 0);
+        for (int map = 0; map < 2; map++) {
+            SourceManager sm;
+            source_manager_init(&sm);
+            sm.map_files = map;
+            SourceError err;
+            uint32_t id = source_load_file(&sm, path, &err);
+            const SourceFile *sf = source_file(&sm, id);
+            bool mapped_as_wanted = sf && (sf->mapped != 0) == (map && n >= SOURCE_MAP_MIN);
+            bool same = sf && sf->len == n && memcmp(sf->text, want, n) == 0 && sf->text[n] == 0 &&
+                        sf->text[n + 1] == 0;
+            printf("%s - a file of %zu bytes, map_files %d: mapped %d, same text\n",
+                   mapped_as_wanted && same ? "ok" : "not ok", n, map, sf ? sf->mapped != 0 : -1);
+            if (!(mapped_as_wanted && same))
+                unit_failures++;
+            source_manager_free(&sm);
+        }
+        remove(path);
+        free(want);
+    }
+    remove(dir);
+}
+
 void test_arena_rollback(void)
 {
     Arena a;

@@ -50,6 +50,7 @@ void test_arena_rollback(void);
 void test_arena_abandon(void);
 void test_arena_expect(void);
 void test_arena_adopt(void);
+void test_source_map_min(void);
 void test_diag_rollback(void);
 void test_parse_split(void);
 void test_pdf_content(void);
