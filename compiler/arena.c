@@ -19,19 +19,16 @@ struct ArenaBlock {
 
 /* Blocks double from 64 KiB up to 8 MiB and stay there (or start bigger:
  * arena_expect). They come from bigmem (zeroed mappings): allocations
- * need no memset; from 2 MiB on a block's mapping is a whole number of
- * huge pages, aligned, so the kernel can back it with them. A block is
- * faulted in ahead of use, ARENA_POPULATE bytes at a time in one call
- * each, instead of page by page on first touch; the unused tail of the
- * last block past its last huge page in use is never touched, so it
- * costs neither time nor resident memory. Allocations are aligned
+ * need no memset. A block is faulted in ahead of use, ARENA_POPULATE
+ * bytes at a time in one call each, instead of page by page on first
+ * touch; the unused tail of the last block is never touched, so it costs
+ * neither time nor resident memory. Allocations are aligned
  * to 8 bytes, enough for every type the compiler stores (pointers,
  * doubles, 64-bit integers). */
 enum {
     ARENA_BLOCK_MIN = 64 * 1024,
     ARENA_BLOCK_MAX = 8 * 1024 * 1024,
     ARENA_POPULATE = 512 * 1024,
-    ARENA_HUGE = 2 * 1024 * 1024, /* a transparent huge page (bigmem.c) */
     ARENA_PAGE = 4096,
     ARENA_ALIGN = 8
 };
@@ -82,8 +79,8 @@ void arena_adopt(Arena *into, Arena *from)
         into->head = from->head;
     } else if (room_left(from) > room_left(into)) {
         /* from's current block has more room left: it becomes the one
-         * allocated from, into's blocks behind it. A half-used block of
-         * huge pages is not left behind for a small one. */
+         * allocated from, into's blocks behind it. A half-used big block
+         * is not left behind for a small one. */
         ArenaBlock *oldest = from->head;
         while (oldest->prev)
             oldest = oldest->prev;
@@ -155,7 +152,7 @@ static size_t next_block_size(const Arena *a, size_t size)
     if (a->head)
         want = a->head->mapped >= ARENA_BLOCK_MAX / 2 ? ARENA_BLOCK_MAX : a->head->mapped * 2;
     if (a->expect > want) {
-        size_t hinted = round_up(a->expect, ARENA_HUGE);
+        size_t hinted = round_up(a->expect, ARENA_PAGE);
         if (hinted > ARENA_BLOCK_MAX)
             hinted = ARENA_BLOCK_MAX;
         size_t left = a->limit > a->total ? a->limit - a->total : 0;

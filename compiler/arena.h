@@ -32,10 +32,10 @@ void arena_init(Arena *a);
 void arena_free(Arena *a);
 /* The caller is about to allocate about `bytes` (a parse, from the size
  * of its text). From ARENA_EXPECT_MIN on, the next block taken is big
- * enough for it, in whole huge pages (at most the largest block, and
- * never past a quarter of the budget left): one fault per 2 MiB where
- * blocks that double from 64 KiB fault a page at a time
- * (docs/performance.md 3.13). Smaller expectations change nothing. */
+ * enough for it, in whole pages (at most the largest block, and never
+ * past a quarter of the budget left): one mapping where blocks that
+ * double from 64 KiB would take several (docs/performance.md 3.13,
+ * 3.14). Smaller expectations change nothing. */
 #ifndef RUTA_EXPECT_MIN
 /* The sanitizer and fuzzing builds set it to 1 KiB, so that their small
  * inputs take the expected blocks too. */

@@ -11,35 +11,21 @@
 #define MADV_POPULATE_WRITE 23 /* Linux 5.14 */
 #endif
 
-enum { HUGE_PAGE = 2 * 1024 * 1024, PAGE = 4096 };
+enum { PAGE = 4096 };
 
-static void *map_or_die(size_t n)
+/* No huge pages are asked for (MADV_HUGEPAGE): on a virtual machine that
+ * hands free memory back to its host, a free 2 MiB block is the part the
+ * host took back, and zeroing it costs a host fault every 4 KiB, where a
+ * small page comes from memory the guest still holds. Measured in
+ * docs/performance.md 3.14: twice the time on the big plans. The kernel's
+ * own policy (transparent_hugepage=always) still applies. */
+void *bigmem_reserve(size_t n)
 {
     void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
         fputs("ruta: error: memoria insuficiente\n", stderr);
         abort();
     }
-    return p;
-}
-
-void *bigmem_reserve(size_t n)
-{
-    if (n < HUGE_PAGE)
-        return map_or_die(n);
-    /* Aligned to a huge page, so that every 2 MiB of it can be one: a
-     * mapping one page off holds none in its first and last 2 MiB. The
-     * slack before and after is unmapped again. */
-    char *raw = map_or_die(n + HUGE_PAGE);
-    char *p = (char *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-    if (p > raw)
-        munmap(raw, (size_t)(p - raw));
-    size_t tail = (size_t)(raw + n + HUGE_PAGE - (p + n));
-    if (tail)
-        munmap(p + n, tail);
-#ifdef MADV_HUGEPAGE
-    (void)madvise(p, n, MADV_HUGEPAGE);
-#endif
     return p;
 }
 

@@ -2,8 +2,8 @@
  *
  * Contract: bigmem_alloc() returns `n` zeroed bytes (never NULL: out of
  * memory aborts) from an anonymous mapping that is populated in one system
- * call and, when large, aligned to and backed by transparent huge pages
- * (2 MiB: one fault where there would be 512). bigmem_reserve()
+ * call (small pages: no huge pages are asked for, see bigmem.c).
+ * bigmem_reserve()
  * returns the same mapping unpopulated, for a caller that populates it
  * piece by piece as it fills it (the arena). Page faults are the main cost
  * of building a big tree on virtual machines; this turns thousands of them
