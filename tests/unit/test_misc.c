@@ -1,7 +1,12 @@
 /* test_misc.c - suggestions, the schema rows, the JSON writer, the source
  * manager, and rolling an arena and a diagnostics engine back. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise */
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 
 #include "unit.h"
 
@@ -396,6 +401,34 @@ void test_arena_abandon(void)
     arena_free(&a);
 }
 
+/* Whether the mapping that holds p has flag (two letters) among its
+ * VmFlags in /proc/self/smaps: 1 or 0; -1 when there is no such file. */
+static int vm_flag_of(const void *p, const char *flag)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    if (!f)
+        return -1;
+    char line[512];
+    bool inside = false;
+    int found = -1;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' ')) {
+            inside = (uintptr_t)p >= lo && (uintptr_t)p < hi;
+            continue;
+        }
+        if (inside && strncmp(line, "VmFlags:", 8) == 0) {
+            found = 0;
+            for (char *t = strtok(line + 8, " \n"); t; t = strtok(NULL, " \n"))
+                if (strcmp(t, flag) == 0)
+                    found = 1;
+            break;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
 /* arena_expect: an expectation from ARENA_EXPECT_MIN on makes the next
  * block big enough for it, in whole pages; a smaller one, or one past a
  * quarter of the budget left, changes nothing; a rollback gives the
@@ -457,7 +490,17 @@ void test_arena_expect(void)
     char *big = bigmem_reserve(3 * mib);
     bigmem_populate(big, 3 * mib);
     CHECK(all_zero(big, 3 * mib));
+    /* No MADV_HUGEPAGE (docs/performance.md 3.14): the kernel shows it as
+     * "hg" in the mapping's VmFlags. */
+    CHECK(vm_flag_of(big, "hg") == 0);
     bigmem_free(big, 3 * mib);
+#ifdef MADV_HUGEPAGE
+    /* The probe itself: a mapping that asks for them shows the flag. */
+    void *asked = mmap(NULL, 4 * mib, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(asked != MAP_FAILED && madvise(asked, 4 * mib, MADV_HUGEPAGE) == 0);
+    CHECK(vm_flag_of(asked, "hg") == 1);
+    munmap(asked, 4 * mib);
+#endif
 }
 
 /* arena_adopt: the adopted blocks live as long as the adopting arena;
