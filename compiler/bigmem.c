@@ -13,12 +13,13 @@
 
 enum { PAGE = 4096 };
 
-/* No huge pages are asked for (MADV_HUGEPAGE): on a virtual machine that
- * hands free memory back to its host, a free 2 MiB block is the part the
- * host took back, and zeroing it costs a host fault every 4 KiB, where a
- * small page comes from memory the guest still holds. Measured in
- * docs/performance.md 3.14: twice the time on the big plans. The kernel's
- * own policy (transparent_hugepage=always) still applies. */
+/* No huge pages are asked for (MADV_HUGEPAGE): a virtual machine that
+ * reports free memory to its host reports free 2 MiB blocks, which the
+ * host takes back, so a huge page comes cold and zeroing it costs a host
+ * fault every 4 KiB, where a small page comes from memory the guest still
+ * holds. Measured in docs/performance.md 3.14: nearly twice the time on
+ * the big plans. The kernel's own policy (transparent_hugepage=always)
+ * still applies. */
 void *bigmem_reserve(size_t n)
 {
     void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
