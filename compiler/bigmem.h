@@ -3,11 +3,10 @@
  * Contract: bigmem_alloc() returns `n` zeroed bytes (never NULL: out of
  * memory aborts) from an anonymous mapping that is populated in one system
  * call (small pages: no huge pages are asked for, see bigmem.c).
- * bigmem_reserve()
- * returns the same mapping unpopulated, for a caller that populates it
- * piece by piece as it fills it (the arena). Page faults are the main cost
- * of building a big tree on virtual machines; this turns thousands of them
- * into a few. Release with bigmem_free(p, n).
+ * bigmem_reserve() returns the same mapping unpopulated, for a caller
+ * that populates it piece by piece as it fills it (the arena). Page
+ * faults are the main cost of building a big tree on virtual machines;
+ * this turns thousands of them into a few. Release with bigmem_free(p, n).
  */
 #ifndef RUTA_BIGMEM_H
 #define RUTA_BIGMEM_H
