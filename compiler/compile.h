@@ -47,6 +47,8 @@ typedef struct CompileOptions {
                                     once (parse_split.h) */
     bool parse_lac_only;         /* no quick parse first (parse.h): for the
                                     tests and the fuzz target */
+    bool parse_plain_scan;       /* the scanner's DFA alone, no fast path
+                                    over bodies (parse.h): the same */
 } CompileOptions;
 
 /* How check_attributes() went over a file parsed in two halves. */

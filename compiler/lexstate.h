@@ -40,6 +40,8 @@ typedef struct LexState {
     ItemList *free_items;   /* item lists of finished blocks, for reuse */
     Value *free_values;     /* value nodes no longer used, for reuse */
     bool keep_comments;     /* build ast->comments (parse_file) */
+    bool plain_scan;        /* no fast path over bodies: the DFA alone
+                               (PARSE_PLAIN_SCAN) */
     Comment *last_comment;  /* tail of ast->comments */
     UsarList uses;          /* `usar` lines, in order */
     ItemList *top;          /* the top-level declarations, kept when the

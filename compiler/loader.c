@@ -245,7 +245,8 @@ static void process_file(Compilation *c, uint32_t file)
     push_stack(c, file);
     /* Only the user's file is ever big enough to split; modules are not
      * (the standard library's are a few KiB). */
-    unsigned flags = c->opt->parse_lac_only ? PARSE_LAC_ONLY : 0;
+    unsigned flags = (c->opt->parse_lac_only ? PARSE_LAC_ONLY : 0) |
+                     (c->opt->parse_plain_scan ? PARSE_PLAIN_SCAN : 0);
     FileAst *ast = file < c->nshared ? c->opt->cache->asts[file]
                    : file == c->main_file && c->opt->parallel_parse
                        ? parse_file_split(&c->arena, &c->diag, &c->sm, file, flags, NULL)

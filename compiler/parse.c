@@ -34,6 +34,7 @@ static FileAst *run(Arena *arena, DiagEngine *diag, const SourceFile *f, uint32_
     ls.file = file;
     ls.last_bad = -1;
     ls.keep_comments = (flags & PARSE_COMMENTS) != 0;
+    ls.plain_scan = (flags & PARSE_PLAIN_SCAN) != 0;
     ls.quick = quick;
     ls.ast = ast;
     /* A leading byte-order mark is ignored. */

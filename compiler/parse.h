@@ -48,11 +48,15 @@ enum {
 
 /* PARSE_NO_EXPECT: the arena's blocks grow from the smallest, without
  * the arena_expect() a parse makes from the size of its text (the unit
- * tests measure how much a parse takes that way). */
+ * tests measure how much a parse takes that way). PARSE_PLAIN_SCAN: the
+ * scanner's DFA alone, without its fast paths over the bodies of
+ * strings, comments and text blocks (the tests and the fuzz target
+ * compare the two ways). */
 enum {
     PARSE_COMMENTS = 1 << 0,
     PARSE_LAC_ONLY = 1 << 1,
-    PARSE_NO_EXPECT = 1 << 2
+    PARSE_NO_EXPECT = 1 << 2,
+    PARSE_PLAIN_SCAN = 1 << 3
 };
 
 FileAst *parse_file(Arena *arena, DiagEngine *diag, SourceManager *sm, uint32_t file, unsigned flags);

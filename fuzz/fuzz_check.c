@@ -15,12 +15,14 @@
  *
  * Oracles: besides the sanitizers, every output meant for a program (the
  * JSON and SARIF diagnostics, the CSV, iCalendar and JSON backends, the
- * status) must be valid UTF-8; and what the fast ways give - the quick
+ * status) must be valid UTF-8; and what the fast ways give - the
+ * scanner's fast paths over strings, comments and text blocks, the quick
  * parse without LAC tried first (parse.h), a parse in two halves
  * (parse_split.h), the check and the model on two threads (check_attrs.c,
  * par.h) - must be what the plain way gives: the same diagnostics, and when
  * clean the same JSON export, as the parser with LAC alone over the whole
- * file on one thread. The target aborts when either fails.
+ * file on one thread, its scanner's DFA alone. The target aborts when
+ * either fails.
  *
  * Output: nothing. A crash, a sanitizer report, a leak or a timeout is a
  * finding (see docs/performance.md for how to turn it into a regression
@@ -118,6 +120,7 @@ static Model *check_text(Compilation *c, CompileOptions *opt, const uint8_t *dat
     opt->need_plan = false;
     opt->parallel_parse = !plain;
     opt->parse_lac_only = plain;
+    opt->parse_plain_scan = plain;
     compilation_init(c, opt);
     compile_text(c, "fuzz.ruta", (const char *)data, size);
     Model *m = NULL;

@@ -23,6 +23,7 @@ int main(void)
     test_source_map_min();
     test_diag_rollback();
     test_parse_split();
+    test_textscan();
     test_parallel_check();
     test_pdf_content();
     return unit_failures ? 1 : 0;

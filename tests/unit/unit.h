@@ -54,5 +54,6 @@ void test_source_map_min(void);
 void test_diag_rollback(void);
 void test_parse_split(void);
 void test_pdf_content(void);
+void test_textscan(void);
 
 #endif
