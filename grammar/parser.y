@@ -76,6 +76,7 @@ static ItemList *new_items(LexState *ls);
 static void free_items(LexState *ls, ItemList *l);
 static void free_value(LexState *ls, Value *v);
 static ValueList values_of(Value *v);
+static Attr *plain_attr(LexState *ls, const Name *key, Value *v);
 static Value *name_value(LexState *ls, const Name *n);
 static void count_entry(LexState *ls, const Attr *a);
 static bool at_top_sync(int token);
@@ -122,8 +123,8 @@ static bool at_attr_sync(int token);
 %type <kind> named_kw dated_kw
 %type <name> persona_kw key
 %type <entry> entry_kw
-%type <attr> attr entry
-%type <values> values
+%type <attr> attr attr_more entry
+%type <values> values values_more
 %type <value> value compound opt_title opt_comment opt_desc
 %type <terms> terms
 %type <days> days
@@ -184,7 +185,8 @@ dated_kw
     ;
 
 /* The quick parser's grammar has KEY itself wherever `key` is (Makefile):
- * keep this rule, and its uses `key values`, spelled as they are. */
+ * keep this rule, and its uses (`key ...` or `items key ...` at the start
+ * of an alternative), spelled as they are. */
 key
     : KEY                           { $$ = $1; yyerrok; }
     ;
@@ -207,7 +209,14 @@ close
 
 items
     : %empty                        { $$ = new_items(ls); }
-    | items attr                    { $$ = $1; ast_items_add_attr($$, $2); count_entry(ls, $2); }
+    | items attr_more               { $$ = $1; ast_items_add_attr($$, $2); count_entry(ls, $2); }
+    | items key STRING              { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
+    | items key TEXT                { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
+    | items key NUMBER              { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
+    | items key PERCENT             { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
+    | items key MONEY               { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
+    | items key DATE                { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
+    | items key NAME                { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, name_value(ls, &$3))); }
     | items entry                   { $$ = $1; ast_items_add_attr($$, $2); count_entry(ls, $2); }
     | items decl                    { $$ = $1; ast_items_add_decl($$, $2); ls->ast->ndecls[$2->kind]++; }
     | items error                   { $$ = $1; $$->broken = true; if (at_item_sync(yychar)) yyerrok; }
@@ -218,9 +227,24 @@ items
  * optional comment and ';' of the common forms are spelled out rather than
  * left to `opt_comment` and `opt_semi`: two empty reductions less for each
  * attribute line, and half the LAC explorations, a quarter of the parser's
- * instructions (docs/performance.md 3.5). */
+ * instructions (docs/performance.md 3.5). The most common line, a key and
+ * one value token, is spelled out too, in `items` itself: one reduction
+ * where `values`, `attr` and `items attr` made three (3.15). So `attr`
+ * (in entries and entry blocks) is that line or `attr_more`, and `items`
+ * takes that line itself or an `attr_more`: every other form. */
 attr
-    : key values                    { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, NULL, NULL, false, $1.loc); }
+    : attr_more                     { $$ = $1; }
+    | key STRING                    { $$ = plain_attr(ls, &$1, $2); }
+    | key TEXT                      { $$ = plain_attr(ls, &$1, $2); }
+    | key NUMBER                    { $$ = plain_attr(ls, &$1, $2); }
+    | key PERCENT                   { $$ = plain_attr(ls, &$1, $2); }
+    | key MONEY                     { $$ = plain_attr(ls, &$1, $2); }
+    | key DATE                      { $$ = plain_attr(ls, &$1, $2); }
+    | key NAME                      { $$ = plain_attr(ls, &$1, name_value(ls, &$2)); }
+    ;
+
+attr_more
+    : key values_more               { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, NULL, NULL, false, $1.loc); }
     | key values SEMI               { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, NULL, NULL, false, $1.loc); }
     | key values STRING             { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, NULL, false, $1.loc); }
     | key values STRING SEMI        { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, NULL, false, $1.loc); }
@@ -272,7 +296,12 @@ values
     | MONEY                         { $$ = values_of($1); }
     | DATE                          { $$ = values_of($1); }
     | NAME                          { $$ = values_of(name_value(ls, &$1)); }
-    | compound                      { $$ = values_of($1); }
+    | values_more                   { $$ = $1; }
+    ;
+
+/* Values of more than one token: a compound value, or a list. */
+values_more
+    : compound                      { $$ = values_of($1); }
     | values COMMA value            { $$ = $1; ast_values_add(&$$, $3); }
     ;
 
@@ -349,6 +378,12 @@ static void free_value(LexState *ls, Value *v)
         return;
     v->next = ls->free_values;
     ls->free_values = v;
+}
+
+/* The attribute of a key and its one value (`attr: key STRING`...). */
+static Attr *plain_attr(LexState *ls, const Name *key, Value *v)
+{
+    return ast_attr(A, key->text, key->folded, key->loc, values_of(v).head, NULL, NULL, false, key->loc);
 }
 
 /* A list of one value. */
