@@ -5,6 +5,7 @@
 #include "textscan.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "utf8.h"
 
@@ -27,6 +28,69 @@ static const uint8_t PLAIN[256] = {
     /* 0x80 and up: none */
 };
 
+/* Eight bytes at a time (docs/performance.md 3.15): a word is skipped
+ * whole when none of its bytes needs a look - none below 0x20 (a control
+ * character, or a tab or CR that the byte loop takes), none from 0x7F
+ * (DEL, or UTF-8), none equal to the body's own stops. The classic
+ * bit tricks: has_below(x, n) is nonzero when some byte of x is below n
+ * (n <= 0x80), has_byte(x, c) when some byte equals c. */
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+static inline uint64_t word_at(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    return x;
+}
+
+static inline uint64_t has_below(uint64_t x, unsigned n)
+{
+    return (x - ONES * n) & ~x & HIGHS;
+}
+
+static inline uint64_t has_byte(uint64_t x, unsigned c)
+{
+    return has_below(x ^ (ONES * c), 1);
+}
+
+static inline uint64_t needs_look(uint64_t x)
+{
+    return has_below(x, 0x20) | has_byte(x, 0x7F) | (x & HIGHS);
+}
+
+static inline uint64_t string_stops(uint64_t x)
+{
+    return needs_look(x) | has_byte(x, '"') | has_byte(x, '\\');
+}
+
+static inline uint64_t block_stops(uint64_t x)
+{
+    return needs_look(x) | has_byte(x, '"');
+}
+
+/* The first byte from p that `stops` flags, or the last word's start
+ * when fewer than eight bytes are left: the byte loop goes on from
+ * there. The lowest flag of a word is exact (a borrow only runs
+ * upwards), and the lowest byte is the first in memory on a
+ * little-endian machine; elsewhere the byte loop does it all. */
+static inline const unsigned char *skip_words(const unsigned char *p, const unsigned char *e,
+                                              uint64_t (*stops)(uint64_t))
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (e - p >= 8) {
+        uint64_t m = stops(word_at(p));
+        if (m)
+            return p + __builtin_ctzll(m) / 8;
+        p += 8;
+    }
+#else
+    (void)e;
+    (void)stops;
+#endif
+    return p;
+}
+
 /* Past one valid UTF-8 character at p (a byte from 0x80), or NULL. */
 static const unsigned char *past_utf8(const unsigned char *p, const unsigned char *e)
 {
@@ -38,6 +102,7 @@ bool textscan_string(const char *s, const char *end, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s, *e = (const unsigned char *)end;
     for (;;) {
+        p = skip_words(p, e, string_stops);
         while (PLAIN[*p] & S)
             p++;
         if (p >= e)
@@ -67,6 +132,7 @@ bool textscan_comment(const char *s, const char *end, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s, *e = (const unsigned char *)end;
     for (;;) {
+        p = skip_words(p, e, needs_look);
         while (PLAIN[*p] & C)
             p++;
         if (p >= e)
@@ -84,6 +150,7 @@ bool textscan_block(const char *s, const char *end, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s, *e = (const unsigned char *)end;
     for (;;) {
+        p = skip_words(p, e, block_stops);
         while (PLAIN[*p] & B)
             p++;
         if (p >= e)

@@ -15,6 +15,7 @@
 #include "source.h"
 #include "strbuf.h"
 #include "textscan.h"
+#include "utf8.h"
 
 typedef bool (*ScanFn)(const char *, const char *, size_t *);
 
@@ -90,6 +91,97 @@ static void test_block_body(void)
     for (size_t i = 0; i < sizeof left / sizeof left[0]; i++)
         CHECK(scan(textscan_block, left[i], -1) == -1);
     CHECK(scan(textscan_block, "a\0\"\"\"", 5) == -1);
+}
+
+/* The fast paths read eight bytes at a time: a byte that stops them, at
+ * each place of a word and near the end of the buffer, against a plain
+ * byte-at-a-time reading of the same rules (GOODSTR, GOODLINE,
+ * GOODBLOCK in grammar/lexer.l). */
+enum { BODY_STRING, BODY_COMMENT, BODY_BLOCK };
+
+static long reference(int kind, const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (kind == BODY_STRING && c == '"')
+            return (long)i + 1;
+        if (kind == BODY_COMMENT && c == '\n')
+            return (long)i;
+        if (kind == BODY_BLOCK && c == '"' && i + 2 < n && p[i + 1] == '"' && p[i + 2] == '"')
+            return (long)i + 3;
+        if (kind == BODY_STRING && c == '\\') {
+            if (i + 1 >= n)
+                return -1;
+            unsigned d = p[i + 1];
+            if (d == '\t' || (d >= 0x20 && d <= 0x7E)) {
+                i += 2;
+                continue;
+            }
+            i++;
+            c = d;
+            if (c < 0x80)
+                return -1;
+        }
+        if (c >= 0x80) {
+            size_t len = utf8_valid_len(p + i, p + n);
+            if (!len)
+                return -1;
+            i += len;
+            continue;
+        }
+        bool ok = (c >= 0x20 && c <= 0x7E) || c == '\t' || (kind != BODY_STRING && c == '\r') ||
+                  (kind == BODY_BLOCK && c == '\n');
+        if (kind == BODY_STRING && c == '\\')
+            ok = false;
+        if (kind == BODY_BLOCK && c == '"' && i + 2 >= n)
+            return -1;
+        if (!ok)
+            return -1;
+        i++;
+    }
+    return -1;
+}
+
+static void test_words(void)
+{
+    static const ScanFn FNS[] = { textscan_string, textscan_comment, textscan_block };
+    static const char *const STOPS[] = {
+        "\"", "\n", "\"\"\"", "\\\"", "\\n", "\\\x01", "\x01", "\t", "\r", "\x7F", "\x1F", " ",
+        "\xC3\xB1", "\xE2\x82\xAC", "\xF0\x9F\x93\x9A", "\xC3", "\xFF", "\x80", "\xED\xA0\x80", "\"\"",
+    };
+    int differ = 0, cases = 0;
+    char buf[64];
+    for (int kind = BODY_STRING; kind <= BODY_BLOCK; kind++)
+        for (size_t s = 0; s < sizeof STOPS / sizeof STOPS[0]; s++)
+            for (size_t before = 0; before < 20; before++)
+                for (size_t after = 0; after < 12; after++) {
+                    size_t n = 0, stop = strlen(STOPS[s]);
+                    memset(buf, 'a', before);
+                    n = before;
+                    memcpy(buf + n, STOPS[s], stop);
+                    n += stop;
+                    memset(buf + n, 'b', after);
+                    n += after;
+                    /* Each ends after `after` bytes, or runs into the
+                     * end of the buffer when `after` is odd. */
+                    if (after % 2 == 0) {
+                        const char *end = kind == BODY_STRING ? "\"" : kind == BODY_COMMENT ? "\n" : "\"\"\"";
+                        memcpy(buf + n, end, strlen(end));
+                        n += strlen(end);
+                    }
+                    long want = reference(kind, (const unsigned char *)buf, n);
+                    long got = scan(FNS[kind], buf, (long)n);
+                    cases++;
+                    if (got != want) {
+                        differ++;
+                        if (differ <= 5)
+                            printf("# kind %d stop %zu before %zu after %zu: got %ld, want %ld\n", kind, s, before,
+                                   after, got, want);
+                    }
+                }
+    CHECK(cases == 3 * 20 * 20 * 12);
+    CHECK(differ == 0);
 }
 
 /* The tree's values and comments and the diagnostics, one line each. */
@@ -252,6 +344,7 @@ void test_textscan(void)
     test_string_body();
     test_comment_body();
     test_block_body();
+    test_words();
     test_both_ways();
     test_locations();
 }
