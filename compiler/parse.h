@@ -37,8 +37,10 @@ enum {
  * doubles it, so a token of n bytes costs O(n) however long (flex scans a
  * token again from its start after each read). */
 #ifndef RUTA_SCAN_BUFFER
-/* The sanitizer and fuzzing builds set a tiny buffer (Makefile, mk/fuzz.mk)
- * so that every test and fuzz input crosses reads in the middle of tokens. */
+/* The sanitizer and fuzzing builds set a tiny buffer (16 and 64 bytes:
+ * Makefile, mk/fuzz.mk) so that every test and fuzz input crosses reads in
+ * the middle of tokens; the fuzzing build's still holds short strings
+ * and comments whole, for the scanner's fast paths (textscan.h). */
 #define RUTA_SCAN_BUFFER (16 * 1024)
 #endif
 enum {
