@@ -91,6 +91,17 @@ static inline const unsigned char *skip_words(const unsigned char *p, const unsi
     return p;
 }
 
+/* The first byte from p that a body of class `cls` does not take as it
+ * is (or the end: the byte there is in no class). */
+static inline const unsigned char *to_stop(const unsigned char *p, const unsigned char *e,
+                                           uint64_t (*stops)(uint64_t), unsigned cls)
+{
+    p = skip_words(p, e, stops);
+    while (PLAIN[*p] & cls)
+        p++;
+    return p;
+}
+
 /* Past one valid UTF-8 character at p (a byte from 0x80), or NULL. */
 static const unsigned char *past_utf8(const unsigned char *p, const unsigned char *e)
 {
@@ -102,9 +113,7 @@ bool textscan_string(const char *s, const char *end, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s, *e = (const unsigned char *)end;
     for (;;) {
-        p = skip_words(p, e, string_stops);
-        while (PLAIN[*p] & S)
-            p++;
+        p = to_stop(p, e, string_stops, S);
         if (p >= e)
             return false;
         if (*p == '"') {
@@ -132,9 +141,7 @@ bool textscan_comment(const char *s, const char *end, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s, *e = (const unsigned char *)end;
     for (;;) {
-        p = skip_words(p, e, needs_look);
-        while (PLAIN[*p] & C)
-            p++;
+        p = to_stop(p, e, needs_look, C);
         if (p >= e)
             return false;
         if (*p == '\n') {
@@ -150,9 +157,7 @@ bool textscan_block(const char *s, const char *end, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s, *e = (const unsigned char *)end;
     for (;;) {
-        p = skip_words(p, e, block_stops);
-        while (PLAIN[*p] & B)
-            p++;
+        p = to_stop(p, e, block_stops, B);
         if (p >= e)
             return false;
         if (*p == '"') {
