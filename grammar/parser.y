@@ -124,7 +124,7 @@ static bool at_attr_sync(int token);
 %type <name> persona_kw key
 %type <entry> entry_kw
 %type <attr> attr attr_more entry
-%type <values> values values_more
+%type <values> values values_list
 %type <value> value compound opt_title opt_comment opt_desc
 %type <terms> terms
 %type <days> days
@@ -217,6 +217,7 @@ items
     | items key MONEY               { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
     | items key DATE                { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
     | items key NAME                { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, name_value(ls, &$3))); }
+    | items key compound            { $$ = $1; ast_items_add_attr($$, plain_attr(ls, &$2, $3)); }
     | items entry                   { $$ = $1; ast_items_add_attr($$, $2); count_entry(ls, $2); }
     | items decl                    { $$ = $1; ast_items_add_decl($$, $2); ls->ast->ndecls[$2->kind]++; }
     | items error                   { $$ = $1; $$->broken = true; if (at_item_sync(yychar)) yyerrok; }
@@ -227,11 +228,13 @@ items
  * optional comment and ';' of the common forms are spelled out rather than
  * left to `opt_comment` and `opt_semi`: two empty reductions less for each
  * attribute line, and half the LAC explorations, a quarter of the parser's
- * instructions (docs/performance.md 3.5). The most common line, a key and
- * one value token, is spelled out too, in `items` itself: one reduction
- * where `values`, `attr` and `items attr` made three (3.15). So `attr`
- * (in entries and entry blocks) is that line or `attr_more`, and `items`
- * takes that line itself or an `attr_more`: every other form. */
+ * instructions (docs/performance.md 3.5). The most common lines, a key
+ * and one value (a token, or a compound value), are spelled out too, in
+ * `items` itself: one reduction for a token where `values`, `attr` and
+ * `items attr` made three, two for a compound value where they made four
+ * (3.15). So `attr` (in entries and entry blocks) is such a line or an
+ * `attr_more`, and `items` takes such a line itself or an `attr_more`:
+ * every other form (a list, a comment, a ';', a block). */
 attr
     : attr_more                     { $$ = $1; }
     | key STRING                    { $$ = plain_attr(ls, &$1, $2); }
@@ -241,10 +244,11 @@ attr
     | key MONEY                     { $$ = plain_attr(ls, &$1, $2); }
     | key DATE                      { $$ = plain_attr(ls, &$1, $2); }
     | key NAME                      { $$ = plain_attr(ls, &$1, name_value(ls, &$2)); }
+    | key compound                  { $$ = plain_attr(ls, &$1, $2); }
     ;
 
 attr_more
-    : key values_more               { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, NULL, NULL, false, $1.loc); }
+    : key values_list               { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, NULL, NULL, false, $1.loc); }
     | key values SEMI               { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, NULL, NULL, false, $1.loc); }
     | key values STRING             { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, NULL, false, $1.loc); }
     | key values STRING SEMI        { $$ = ast_attr(A, $1.text, $1.folded, $1.loc, $2.head, $3, NULL, false, $1.loc); }
@@ -296,13 +300,12 @@ values
     | MONEY                         { $$ = values_of($1); }
     | DATE                          { $$ = values_of($1); }
     | NAME                          { $$ = values_of(name_value(ls, &$1)); }
-    | values_more                   { $$ = $1; }
+    | compound                      { $$ = values_of($1); }
+    | values_list                   { $$ = $1; }
     ;
 
-/* Values of more than one token: a compound value, or a list. */
-values_more
-    : compound                      { $$ = values_of($1); }
-    | values COMMA value            { $$ = $1; ast_values_add(&$$, $3); }
+values_list
+    : values COMMA value            { $$ = $1; ast_values_add(&$$, $3); }
     ;
 
 value
