@@ -192,11 +192,21 @@ static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 char *literal_dedent(Arena *a, const char *s, size_t n)
 {
+    /* A CR is no part of a text block (CRLF files; docs/decisions.md):
+     * the text loses every CR before anything else, so that one among a
+     * line's leading blanks does not hide its indentation (F21,
+     * docs/performance.md 4.4). */
+    if (memchr(s, '\r', n)) {
+        char *t = arena_alloc(a, n + 1);
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] != '\r')
+                t[m++] = s[i];
+        s = t;
+        n = m;
+    }
     /* A line break right after the opening quotes is dropped. */
-    if (n && s[0] == '\r' && n > 1 && s[1] == '\n') {
-        s += 2;
-        n -= 2;
-    } else if (n && s[0] == '\n') {
+    if (n && s[0] == '\n') {
         s++;
         n--;
     }
@@ -210,13 +220,10 @@ char *literal_dedent(Arena *a, const char *s, size_t n)
     if (last_nl < n) {
         bool blank = true;
         for (size_t i = last_nl + 1; i < n; i++)
-            if (!is_blank(s[i]) && s[i] != '\r')
+            if (!is_blank(s[i]))
                 blank = false;
-        if (blank) {
+        if (blank)
             n = last_nl;
-            if (n && s[n - 1] == '\r')
-                n--;
-        }
     }
     /* Common indentation of the non-blank lines. Lines are found with
      * memchr and copied with memcpy: a big plan has thousands of text
@@ -227,7 +234,7 @@ char *literal_dedent(Arena *a, const char *s, size_t n)
         const char *p = line;
         while (p < end && is_blank(*p))
             p++;
-        if (p < end && *p != '\n' && *p != '\r' && (size_t)(p - line) < common)
+        if (p < end && *p != '\n' && (size_t)(p - line) < common)
             common = (size_t)(p - line);
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         line = nl ? nl + 1 : end;
@@ -242,14 +249,8 @@ char *literal_dedent(Arena *a, const char *s, size_t n)
         const char *nl = memchr(line, '\n', (size_t)(end - line));
         const char *stop = nl ? nl : end;
         size_t len = (size_t)(stop - line);
-        if (!memchr(line, '\r', len)) {
-            memcpy(out + o, line, len);
-            o += len;
-        } else {
-            for (const char *c = line; c < stop; c++)
-                if (*c != '\r')
-                    out[o++] = *c;
-        }
+        memcpy(out + o, line, len);
+        o += len;
         if (nl)
             out[o++] = '\n';
         line = nl ? nl + 1 : end;
