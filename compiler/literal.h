@@ -35,9 +35,10 @@ enum { LITERAL_MAX_BAD_ESCAPES = 8 };
  * copied as written; their offsets relative to s go to bad[] (at most
  * LITERAL_MAX_BAD_ESCAPES), their count to *nbad. */
 char *literal_unescape(Arena *a, const char *s, size_t n, size_t bad[], size_t *nbad);
-/* Content of a """...""" block given the bytes between the quotes: drops a
- * line break right after the opening quotes and the closing quotes' line
- * when blank, removes the common leading indentation. */
+/* Content of a """...""" block given the bytes between the quotes: drops
+ * every CR, then a line break right after the opening quotes and the
+ * closing quotes' line when blank, and removes the common leading
+ * indentation. */
 char *literal_dedent(Arena *a, const char *s, size_t n);
 
 #endif
