@@ -12,7 +12,8 @@ wait4, the same figure as /usr/bin/time -v; a child of this Python process
 would start at its 15 MB). The runner reports the median wall time, the
 throughput (input bytes / median time) and the peak memory. tj3 and
 `ruta check` are timed alternately on the same plan, so that the ratio
-compares the two in the same minutes of the machine. The checks are then
+compares the two in the same minutes of the machine; so are the plans of
+10 000 and 100 000 actions, for the growth factors. The checks are then
 timed once more, each run after a pause (COLD_PAUSE): back-to-back runs
 hand each other warm memory, which a user's single run does not get
 (docs/performance.md 3.14); those figures are shown, the targets keep the
@@ -35,6 +36,7 @@ TJ3_SIZES = [100, 1000]
 TJ3_RUNS = 3
 RUTA_PER_TJ3 = 7            # check runs after each tj3 run, for the ratio
 PDF_SIZES = [100, 1000, 10000]
+GROWTH_ROUNDS = 5           # alternating runs of 10 000 and 100 000 actions
 COLD_SIZES = [1000, 10000, 100000, "35mb"]
 COLD_RUNS = 3
 COLD_PAUSE = 3.0            # seconds idle before each of those runs
@@ -203,6 +205,7 @@ def main(argv):
           ("actions", "bytes", "runs", "check wall", "check cpu", "MB/s", "peak RSS",
            "csv wall", "csv cpu", "pdf wall", "pdf cpu"))
     check, csv, pdf = {}, {}, {}
+    table = {"check": check, "csv": csv}
     for n, path in plans:
         r = runs[n]
         check[n] = measure([ruta, "check", "--as-of", AS_OF, path], r, scratch)
@@ -242,6 +245,29 @@ def main(argv):
                  tj3_runs * RUTA_PER_TJ3, ratio, cpu_ratio))
         sys.stdout.flush()
 
+    # The growth factors: the plans of 10 000 and 100 000 actions timed
+    # alternately, so that both medians come from the same minutes (the
+    # main table's are up to half a minute apart, and this machine's phases
+    # moved one of them by more than a tenth). Each size writes a file of
+    # its own, as in the main table, where each run replaces the output of
+    # the run before it of the same size: replacing the larger plan's 15 MB
+    # CSV would be charged to the smaller plan's run.
+    grow = {}
+    rounds = 1 if quick else GROWTH_ROUNDS
+    for cmd, out in (("check", None), ("csv", "out_%d.csv")):
+        small, big = measure_alternating(
+            [([ruta, cmd, "--as-of", AS_OF, plans_by_n[n]] + (["-o", out % n] if out else []), 1, 0)
+             for n in (10000, 100000)],
+            rounds, scratch)
+        grow[cmd] = big.median / small.median if small.ok and big.ok else float("nan")
+        main_growth = (table[cmd][100000].median / table[cmd][10000].median
+                       if table[cmd][100000].ok and table[cmd][10000].ok else float("nan"))
+        print("growth of %-5s 10 000 -> 100 000 actions, timed alternately (%d runs each):"
+              " %s and %s, %.2fx (main table: %.2fx)"
+              % (cmd, rounds, fmt_time(small).strip(), fmt_time(big).strip(), grow[cmd],
+                 main_growth))
+        sys.stdout.flush()
+
     typos_path = os.path.join(scratch, "typos.ruta")
     write_typos_plan(typos_path)
     typos = measure([ruta, "check", "--as-of", AS_OF, typos_path], max(1, runs[10000] // 2), scratch, expect=1)
@@ -268,10 +294,7 @@ def main(argv):
     for n in (100000, "35mb"):
         worst = max(check[n].rss_kb, csv[n].rss_kb) * 1024
         mem[n] = worst / sizes[n] if check[n].ok else float("nan")
-    growth = (check[100000].median / check[10000].median
-              if check[100000].ok and check[10000].ok else float("nan"))
-    growth_csv = (csv[100000].median / csv[10000].median
-                  if csv[100000].ok and csv[10000].ok else float("nan"))
+    growth, growth_csv = grow["check"], grow["csv"]
     ratio = (tj3[1000].median / beside[1000].median
              if tj3[1000].ok and beside[1000].ok else float("nan"))
     t1000 = check[1000].median * 1e3
