@@ -2,7 +2,7 @@
 """gen_plan.py - a realistic Ruta plan with N actions, and the same plan as a
 TaskJuggler project.
 
-    bench/gen_plan.py N OUT.ruta [OUT.tjp]
+    bench/gen_plan.py N OUT.ruta [OUT.tjp [OUT_MIN.tjp]]
 
 The plan is what a large territory (a network of schools sharing one plan)
 would write: capacidades of eight actions each, every action with a
@@ -25,7 +25,12 @@ text blocks, 7 % in comments (the samples: 10 to 12.4 bytes per token, 38 to
 The TaskJuggler project has one resource per persona, one task per action
 (start, end, responsible, depends on the same predecessor), one milestone
 per hito, and a CSV task report: the same scheduling facts that `ruta csv`
-reports. The output is deterministic for a given N (a fixed random seed).
+reports. OUT_MIN.tjp is the bare project the issue describes: one resource
+per persona, one task per action with start, end and a responsible
+resource, and the CSV task report; no groups, dependencies, milestones or
+15-minute resolution (tj3 is faster on it, so ruta's ratio to it is the
+stricter one). The output is deterministic for a given N (a fixed random
+seed).
 Python 3 standard library only.
 """
 import datetime
@@ -304,16 +309,38 @@ def write_tjp(plan, out):
       '  columns id, name, start, end, responsible\n  hidetask 0\n}\n')
 
 
+def write_tjp_min(plan, out):
+    w = out.write
+    w("/* The bare TaskJuggler project of the Ruta plan of %d actions: tasks with\n"
+      "   start, end and a responsible resource, and a CSV task report. */\n" % plan.n)
+    w('project red "Plan de mejoramiento de la red territorial" %s - %s {\n'
+      % (iso(PLAN_START), iso(PLAN_END + datetime.timedelta(days=1))))
+    w('  timezone "America/Santiago"\n  now %s\n}\n\n' % iso(AS_OF))
+    for pid, nombre, rol, cargo, correo in plan.personas:
+        w('resource %s "%s"\n' % (pid, nombre))
+    first_member = {eid: miembros[0] for eid, _, miembros in plan.equipos}
+    w("\n")
+    for a in plan.acciones:
+        resp = first_member.get(a["resp"], a["resp"])
+        w('task %s "%s" {\n  start %s\n  end %s\n  responsible %s\n}\n'
+          % (a["id"], a["titulo"], iso(a["start"]), iso(a["end"] + datetime.timedelta(days=1)), resp))
+    w('\ntaskreport tareas "tareas" {\n  formats csv\n'
+      '  columns id, name, start, end, responsible\n  hidetask 0\n}\n')
+
+
 def main(argv):
-    if len(argv) not in (3, 4):
-        sys.stderr.write("uso: gen_plan.py N SALIDA.ruta [SALIDA.tjp]\n")
+    if len(argv) not in (3, 4, 5):
+        sys.stderr.write("uso: gen_plan.py N SALIDA.ruta [SALIDA.tjp [SALIDA_MIN.tjp]]\n")
         return 2
     plan = Plan(int(argv[1]))
     with open(argv[2], "w", encoding="utf-8") as out:
         write_ruta(plan, out)
-    if len(argv) == 4:
+    if len(argv) >= 4:
         with open(argv[3], "w", encoding="utf-8") as out:
             write_tjp(plan, out)
+    if len(argv) == 5:
+        with open(argv[4], "w", encoding="utf-8") as out:
+            write_tjp_min(plan, out)
     return 0
 
 
