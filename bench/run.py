@@ -48,8 +48,8 @@ COLD_PAUSE = 3.0            # seconds idle before each of those runs
 # The targets of the issue.
 TARGET_RATIO = 200.0        # ruta check vs tj3, 1000 actions
 # Not a target: the issue's estimate of the ratio in milliseconds, from
-# tj3 taking "about 1.5 s" (1.5 s / 200). Measured, tj3 takes 2.3 to
-# 3.8 s even on the bare project here (docs/performance.md 1).
+# tj3 taking "about 1.5 s" (1.5 s / 200). Measured, tj3 takes 2.0 to
+# 3.6 s even on the bare project here (docs/performance.md 1).
 ESTIMATE_CHECK_1000_MS = 7.5
 TARGET_MBS = 100.0          # MB/s on the 35 MB plan
 TARGET_GROWTH = 12.0        # time(100 000) / time(10 000)
