@@ -276,15 +276,28 @@ def write_seguimientos(plan, w):
             w("}\n")
 
 
-def write_tjp(plan, out):
-    w = out.write
-    w("/* TaskJuggler project equivalent to the Ruta plan of %d actions. */\n" % plan.n)
+def write_tjp_start(plan, w, comment, settings):
+    """The project header and one resource per persona; returns the
+    persona that stands for each equipo (tj3 tasks have one responsible)."""
+    w("/* %s */\n" % comment)
     w('project red "Plan de mejoramiento de la red territorial" %s - %s {\n'
       % (iso(PLAN_START), iso(PLAN_END + datetime.timedelta(days=1))))
-    w('  timezone "America/Santiago"\n  currency "CLP"\n  timingresolution 15min\n  now %s\n}\n\n' % iso(AS_OF))
+    w('  timezone "America/Santiago"\n%s  now %s\n}\n\n' % (settings, iso(AS_OF)))
     for pid, nombre, rol, cargo, correo in plan.personas:
         w('resource %s "%s"\n' % (pid, nombre))
-    first_member = {eid: miembros[0] for eid, _, miembros in plan.equipos}
+    return {eid: miembros[0] for eid, _, miembros in plan.equipos}
+
+
+def write_tjp_report(w):
+    w('taskreport tareas "tareas" {\n  formats csv\n'
+      '  columns id, name, start, end, responsible\n  hidetask 0\n}\n')
+
+
+def write_tjp(plan, out):
+    w = out.write
+    first_member = write_tjp_start(
+        plan, w, "TaskJuggler project equivalent to the Ruta plan of %d actions." % plan.n,
+        '  currency "CLP"\n  timingresolution 15min\n')
     for c in range(plan.ncap):
         acciones = plan.acciones[c * ACTIONS_PER_CAP:(c + 1) * ACTIONS_PER_CAP]
         w('\ntask c%d "Capacidad %d: %s" {\n' % (c, c + 1, acciones[0]["tema"]))
@@ -305,27 +318,21 @@ def write_tjp(plan, out):
         w('  task m%d "Reunión de monitoreo %d" {\n    start %s-15:30\n    milestone\n  }\n'
           % (k, k + 1, iso(d)))
     w("}\n\n")
-    w('taskreport tareas "tareas" {\n  formats csv\n'
-      '  columns id, name, start, end, responsible\n  hidetask 0\n}\n')
+    write_tjp_report(w)
 
 
 def write_tjp_min(plan, out):
     w = out.write
-    w("/* The bare TaskJuggler project of the Ruta plan of %d actions: tasks with\n"
-      "   start, end and a responsible resource, and a CSV task report. */\n" % plan.n)
-    w('project red "Plan de mejoramiento de la red territorial" %s - %s {\n'
-      % (iso(PLAN_START), iso(PLAN_END + datetime.timedelta(days=1))))
-    w('  timezone "America/Santiago"\n  now %s\n}\n\n' % iso(AS_OF))
-    for pid, nombre, rol, cargo, correo in plan.personas:
-        w('resource %s "%s"\n' % (pid, nombre))
-    first_member = {eid: miembros[0] for eid, _, miembros in plan.equipos}
+    first_member = write_tjp_start(
+        plan, w, "The bare TaskJuggler project of the Ruta plan of %d actions: tasks with\n"
+        "   start, end and a responsible resource, and a CSV task report." % plan.n, "")
     w("\n")
     for a in plan.acciones:
         resp = first_member.get(a["resp"], a["resp"])
         w('task %s "%s" {\n  start %s\n  end %s\n  responsible %s\n}\n'
           % (a["id"], a["titulo"], iso(a["start"]), iso(a["end"] + datetime.timedelta(days=1)), resp))
-    w('\ntaskreport tareas "tareas" {\n  formats csv\n'
-      '  columns id, name, start, end, responsible\n  hidetask 0\n}\n')
+    w("\n")
+    write_tjp_report(w)
 
 
 def main(argv):

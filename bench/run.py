@@ -239,37 +239,25 @@ def main(argv):
 
     print()
     # tj3 and ruta check alternately: each tj3 run is followed by
-    # RUTA_PER_TJ3 runs of the check on the same plan.
+    # RUTA_PER_TJ3 runs of the check on the same plan. On the equivalent
+    # project, then on the bare one the issue describes (plan_N.min.tjp:
+    # tj3 is faster on it, so that ratio is the lower one).
     tj3, beside = {}, {}
-    for n in TJ3_SIZES:
-        tjp = os.path.join(d, "plan_%d.tjp" % n)
-        tj3[n], beside[n] = measure_alternating(
+    projects = ([(n, "tjp", "") for n in TJ3_SIZES]
+                + [(n, "min.tjp", ", the bare project") for n in TJ3_MIN_SIZES])
+    for n, ext, what in projects:
+        tjp = os.path.join(d, "plan_%d.%s" % (n, ext))
+        t, b = measure_alternating(
             [(["tj3", "--silent", "--no-color", "-o", scratch, tjp], 1, 0),
              ([ruta, "check", "--as-of", AS_OF, plans_by_n[n]], RUTA_PER_TJ3, 0)],
             tj3_runs, scratch)
-        ratio = median_ratio(tj3[n], beside[n])
-        cpu_ratio = (tj3[n].cpu_median / beside[n].cpu_median
-                     if tj3[n].ok and beside[n].ok else float("nan"))
-        print("tj3 %6d actions: %s wall, %s cpu (%d runs); ruta check between them: %s wall,"
+        tj3[n, ext], beside[n, ext] = t, b
+        cpu_ratio = t.cpu_median / b.cpu_median if t.ok and b.ok else float("nan")
+        print("tj3 %6d actions%s: %s wall, %s cpu (%d runs); ruta check between them: %s wall,"
               " %s cpu (%d runs); ratio %.0fx wall, %.0fx cpu"
-              % (n, fmt_time(tj3[n]).strip(), fmt_cpu(tj3[n]).strip(), tj3_runs,
-                 fmt_time(beside[n]).strip(), fmt_cpu(beside[n]).strip(),
-                 tj3_runs * RUTA_PER_TJ3, ratio, cpu_ratio))
-        sys.stdout.flush()
-
-    # The same for the bare project the issue describes: tj3 is faster on
-    # it, so the ratio is lower.
-    tj3_min, beside_min = {}, {}
-    for n in TJ3_MIN_SIZES:
-        tjp = os.path.join(d, "plan_%d.min.tjp" % n)
-        tj3_min[n], beside_min[n] = measure_alternating(
-            [(["tj3", "--silent", "--no-color", "-o", scratch, tjp], 1, 0),
-             ([ruta, "check", "--as-of", AS_OF, plans_by_n[n]], RUTA_PER_TJ3, 0)],
-            tj3_runs, scratch)
-        print("tj3 %6d actions, the bare project (tasks with start, end and responsible, a CSV report):"
-              " %s wall (%d runs); ruta check between them: %s wall; ratio %.0fx wall"
-              % (n, fmt_time(tj3_min[n]).strip(), tj3_runs, fmt_time(beside_min[n]).strip(),
-                 median_ratio(tj3_min[n], beside_min[n])))
+              % (n, what, fmt_time(t).strip(), fmt_cpu(t).strip(), tj3_runs,
+                 fmt_time(b).strip(), fmt_cpu(b).strip(),
+                 tj3_runs * RUTA_PER_TJ3, median_ratio(t, b), cpu_ratio))
         sys.stdout.flush()
 
     # The growth factors: the plans of 10 000 and 100 000 actions timed
@@ -321,8 +309,8 @@ def main(argv):
         worst = max(check[n].rss_kb, csv[n].rss_kb) * 1024
         mem[n] = worst / sizes[n] if check[n].ok else float("nan")
     growth, growth_csv = grow["check"], grow["csv"]
-    ratio = median_ratio(tj3[1000], beside[1000])
-    ratio_min = median_ratio(tj3_min[1000], beside_min[1000])
+    ratio = median_ratio(tj3[1000, "tjp"], beside[1000, "tjp"])
+    ratio_min = median_ratio(tj3[1000, "min.tjp"], beside[1000, "min.tjp"])
     t1000 = check[1000].median * 1e3
     thr = mbs(sizes["35mb"], check["35mb"])
     pdf1000 = pdf[1000].median if pdf[1000].ok else float("nan")
